@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "A deterministic discrete-event Raft simulator.",
     subcommands = {
+        BenchCommand.class,
         CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {

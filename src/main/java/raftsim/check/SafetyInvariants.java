@@ -1,0 +1,232 @@
+package raftsim.check;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import raftsim.core.AppliedEntry;
+import raftsim.core.LogEntry;
+import raftsim.core.LogView;
+import raftsim.core.LogWrite;
+import raftsim.core.Payload;
+import raftsim.core.RaftCore;
+import raftsim.core.Ready;
+import raftsim.core.Role;
+
+/**
+ * Raft's five safety properties (§5.2, Figure 3; CONTRACT §4), checked after every step of every
+ * node. Each check is incremental — it looks only at what the step changed — so checking every event
+ * costs little more than running it.
+ *
+ * <ul>
+ *   <li>Election Safety: over the whole run, at most one leader per term.
+ *   <li>Leader Append-Only: while a node leads in a term, it never overwrites or deletes its entries.
+ *   <li>Log Matching: same index and term (outside compacted prefixes) means identical logs up to there.
+ *       Checked by induction: every (index, term) ever written has one payload and one predecessor term.
+ *   <li>Leader Completeness: a leader of term T holds every entry whose commit term (the term of the
+ *       leader whose commit index first covered it) is below T.
+ *   <li>State Machine Safety: no two nodes apply different entries at the same index.
+ * </ul>
+ */
+public final class SafetyInvariants {
+  /** At most this many violations are kept; the rest are only counted. */
+  private static final int KEEP = 100;
+
+  private final RaftCore[] live;
+  private final NodeMark[] marks;
+  /** Election Safety: the first leader seen in each term. */
+  private final TreeMap<Long, Integer> leaderOfTerm = new TreeMap<>();
+  /** Log Matching: what each (index, term) holds, by index (position index - 1). */
+  private final ArrayList<Canon> written = new ArrayList<>();
+  /** Leader Completeness: committed entries by index, with their commit terms. */
+  private final ArrayList<LogEntry> committed = new ArrayList<>();
+  private final GrowableLongs commitTerms = new GrowableLongs();
+  /** State Machine Safety: the first entry applied at each index. */
+  private final ArrayList<LogEntry> applied = new ArrayList<>();
+  private final List<Violation> violations = new ArrayList<>();
+  private long violationCount;
+
+  /** What a node looked like after its last step: the "before" of its next one. */
+  private record NodeMark(Role role, long term, long lastIndex, long lastTerm) {}
+
+  /** One (index, term) as first written: its payload and the term of the entry before it. */
+  private static final class Canon {
+    final long term;
+    final long prevTerm;
+    final Payload payload;
+    Canon other; // another term written at the same index
+
+    Canon(long term, long prevTerm, Payload payload) {
+      this.term = term;
+      this.prevTerm = prevTerm;
+      this.payload = payload;
+    }
+  }
+
+  /** @param nodes node ids run from 1 to nodes */
+  public SafetyInvariants(int nodes) {
+    this.live = new RaftCore[nodes + 1];
+    this.marks = new NodeMark[nodes + 1];
+  }
+
+  /** A node (re)started with {@code core}; what it holds on disk was checked when it was written. */
+  public void nodeStarted(int node, RaftCore core) {
+    live[node] = core;
+    marks[node] = mark(core);
+  }
+
+  public void nodeCrashed(int node) {
+    live[node] = null;
+    marks[node] = null;
+  }
+
+  /** Checks what node {@code node}'s step, which produced {@code ready}, changed. */
+  public void afterStep(long now, int node, RaftCore core, Ready ready) {
+    NodeMark before = marks[node];
+    NodeMark after = mark(core);
+    marks[node] = after;
+    boolean newLeader = after.role == Role.LEADER && (before.role != Role.LEADER || before.term != after.term);
+    if (newLeader) {
+      checkElectionSafety(now, node, after.term);
+    }
+    if (before.role == Role.LEADER && after.role == Role.LEADER && before.term == after.term) {
+      checkAppendOnly(now, node, before, after, ready.logWrite());
+    }
+    if (ready.logWrite() != null) {
+      checkLogMatching(now, node, core.log(), ready.logWrite());
+    }
+    if (newLeader) {
+      checkLeaderHoldsCommitted(now, node, core, 1);
+    }
+    if (after.role == Role.LEADER && core.commitIndex() > committed.size()) {
+      recordCommits(now, node, core);
+    }
+    for (AppliedEntry a : ready.applied()) {
+      checkStateMachine(now, node, a.entry());
+    }
+  }
+
+  private static NodeMark mark(RaftCore core) {
+    return new NodeMark(core.role(), core.currentTerm(), core.log().lastIndex(), core.log().lastTerm());
+  }
+
+  private void checkElectionSafety(long now, int node, long term) {
+    Integer first = leaderOfTerm.putIfAbsent(term, node);
+    if (first != null && first != node) {
+      violation(new Violation("ElectionSafety", now, List.of(first, node), 0, term,
+          "nodes " + first + " and " + node + " were both leader in term " + term));
+    }
+  }
+
+  private void checkAppendOnly(long now, int node, NodeMark before, NodeMark after, LogWrite write) {
+    if (write != null && write.fromIndex() <= before.lastIndex) {
+      violation(new Violation("LeaderAppendOnly", now, List.of(node), write.fromIndex(), after.term,
+          "leader " + node + " of term " + after.term + " rewrote its log from index " + write.fromIndex()
+              + " (its last index was " + before.lastIndex + ")"));
+    } else if (after.lastIndex < before.lastIndex) {
+      violation(new Violation("LeaderAppendOnly", now, List.of(node), after.lastIndex + 1, after.term,
+          "leader " + node + " of term " + after.term + " dropped entries " + (after.lastIndex + 1) + ".."
+              + before.lastIndex));
+    }
+  }
+
+  private void checkLogMatching(long now, int node, LogView log, LogWrite write) {
+    for (long i = Math.max(write.fromIndex(), log.snapshotIndex() + 1); i <= log.lastIndex(); i++) {
+      LogEntry e = log.entry(i);
+      long prevTerm = log.termAt(i - 1);
+      while (written.size() < i) {
+        written.add(null);
+      }
+      int slot = (int) (i - 1);
+      Canon c = written.get(slot);
+      Canon last = null;
+      while (c != null && c.term != e.term()) {
+        last = c;
+        c = c.other;
+      }
+      if (c == null) {
+        Canon fresh = new Canon(e.term(), prevTerm, e.payload());
+        if (last == null) {
+          written.set(slot, fresh);
+        } else {
+          last.other = fresh;
+        }
+      } else if (c.prevTerm != prevTerm || !c.payload.equals(e.payload())) {
+        violation(new Violation("LogMatching", now, List.of(node), i, e.term(),
+            "node " + node + " holds at index " + i + " term " + e.term() + " " + describe(e.payload())
+                + " after an entry of term " + prevTerm + ", but another log holds " + describe(c.payload)
+                + " there after term " + c.prevTerm));
+      }
+    }
+  }
+
+  /** Leader Completeness for {@code leader}: it holds every entry from {@code from} whose commit term is lower. */
+  private void checkLeaderHoldsCommitted(long now, int leader, RaftCore core, long from) {
+    LogView log = core.log();
+    long term = core.currentTerm();
+    for (long i = Math.max(from, log.snapshotIndex() + 1); i <= committed.size(); i++) {
+      LogEntry c = committed.get((int) (i - 1));
+      if (commitTerms.get(i - 1) < term && (i > log.lastIndex() || log.termAt(i) != c.term()
+          || !log.entry(i).payload().equals(c.payload()))) {
+        violation(new Violation("LeaderCompleteness", now, List.of(leader), i, term,
+            "leader " + leader + " of term " + term + " lacks entry " + i + " (term " + c.term()
+                + "), committed in term " + commitTerms.get(i - 1)));
+        return;
+      }
+    }
+  }
+
+  /** The leader's commit index moved past what was known committed: those entries get its term. */
+  private void recordCommits(long now, int node, RaftCore core) {
+    long from = committed.size() + 1;
+    for (long i = from; i <= core.commitIndex(); i++) {
+      committed.add(core.log().entry(i));
+      commitTerms.add(core.currentTerm());
+    }
+    for (int other = 1; other < live.length; other++) {
+      RaftCore c = live[other];
+      if (c != null && other != node && c.role() == Role.LEADER && c.currentTerm() > core.currentTerm()) {
+        checkLeaderHoldsCommitted(now, other, c, from);
+      }
+    }
+  }
+
+  private void checkStateMachine(long now, int node, LogEntry e) {
+    int slot = (int) (e.index() - 1);
+    while (applied.size() <= slot) {
+      applied.add(null);
+    }
+    LogEntry first = applied.get(slot);
+    if (first == null) {
+      applied.set(slot, e);
+    } else if (first.term() != e.term() || !first.payload().equals(e.payload())) {
+      violation(new Violation("StateMachineSafety", now, List.of(node), e.index(), e.term(),
+          "node " + node + " applied " + describe(e.payload()) + " (term " + e.term() + ") at index " + e.index()
+              + ", where another node applied " + describe(first.payload()) + " (term " + first.term() + ")"));
+    }
+  }
+
+  private static String describe(Payload p) {
+    return p instanceof Payload.Command c ? "'" + c.text() + "'" : "a no-op";
+  }
+
+  private void violation(Violation v) {
+    violationCount++;
+    if (violations.size() < KEEP) {
+      violations.add(v);
+    }
+  }
+
+  /** The violations found so far (at most the first 100). */
+  public List<Violation> violations() {
+    return List.copyOf(violations);
+  }
+
+  public long violationCount() {
+    return violationCount;
+  }
+
+  /** The highest index known committed. */
+  public long committedIndex() {
+    return committed.size();
+  }
+}

@@ -1,0 +1,49 @@
+package raftsim.core;
+
+/**
+ * What happened inside a node while it handled one input, in the order it happened. The core reports
+ * these so that traces, invariant checks and explanations see every decision with its reason; the
+ * core's behaviour never depends on whether anyone reads them.
+ */
+public sealed interface CoreEvent {
+
+  /** The node saw a higher term and adopted it, clearing its vote (§5.1). */
+  record TermAdopted(long oldTerm, long newTerm, int sender) implements CoreEvent {}
+
+  /** The node's role changed. {@code leader} is the leader it now knows of, 0 when none. */
+  record RoleChanged(Role from, Role to, long term, int leader) implements CoreEvent {}
+
+  /** The election timer fired and the node stood for election in {@code term} (§5.2). */
+  record ElectionStarted(long term, long lastLogIndex, long lastLogTerm) implements CoreEvent {}
+
+  /** The node granted its vote to {@code candidate} (§5.2, §5.4.1). */
+  record VoteGranted(int candidate, long term) implements CoreEvent {}
+
+  /**
+   * The node refused its vote. The log positions are those compared by the up-to-date check
+   * (§5.4.1); {@code votedFor} is whom it already voted for, when that is the reason.
+   */
+  record VoteRefused(
+      int candidate, long term, VoteRefusal reason, long ownLastTerm, long ownLastIndex,
+      long candidateLastTerm, long candidateLastIndex, int votedFor) implements CoreEvent {}
+
+  /** A candidate counted a vote: {@code votes} of the {@code needed} it needs. */
+  record VoteCounted(int voter, long term, boolean granted, int votes, int needed) implements CoreEvent {}
+
+  /** The node refused AppendEntries from {@code leader} (§5.3). */
+  record AppendRefused(
+      int leader, long term, AppendRejection reason, long prevLogIndex, long prevLogTerm,
+      long conflictTerm, long conflictIndex) implements CoreEvent {}
+
+  /** Entries {@code fromIndex..toIndex} were appended; entries from {@code truncatedFrom} on were deleted first (0: none). */
+  record EntriesAppended(long fromIndex, long toIndex, long term, long truncatedFrom) implements CoreEvent {}
+
+  /** commitIndex advanced (§5.3, §5.4.2). */
+  record CommitAdvanced(long oldCommitIndex, long newCommitIndex, long term) implements CoreEvent {}
+
+  /** A leader moved its view of a follower after a refusal (fast back-off, §5.3). */
+  record NextIndexBackedOff(int follower, long oldNextIndex, long newNextIndex) implements CoreEvent {}
+
+  /** The input was dropped without effect. */
+  record Ignored(String input, int sender, IgnoreReason reason) implements CoreEvent {}
+}

@@ -1,0 +1,96 @@
+package raftsim.core;
+
+/** Leader election: standing for election, voting, and counting votes (§5.2, §5.4.1). */
+final class Election {
+  private final RaftCore core;
+
+  Election(RaftCore core) {
+    this.core = core;
+  }
+
+  /** The election timer fired: stand for election in a new term (§5.2). */
+  void start(long now, Output out) {
+    core.becomeCandidate(now, out);
+    RaftLog log = core.log;
+    out.event(new CoreEvent.ElectionStarted(core.currentTerm, log.lastIndex(), log.lastTerm()));
+    if (core.votesGranted >= Quorum.majority(core.voters.length)) {
+      core.becomeLeader(now, out); // a single-node cluster elects itself
+      return;
+    }
+    for (int peer : core.peers) {
+      out.send(new RequestVote(core.id, peer, core.currentTerm, log.lastIndex(), log.lastTerm()));
+    }
+  }
+
+  /** RequestVote receiver implementation (Figure 2). The term was already brought up to date. */
+  void onRequestVote(RequestVote rv, long now, Output out) {
+    VoteRefusal refusal = null;
+    if (rv.term() < core.currentTerm) {
+      refusal = VoteRefusal.STALE_TERM; // §5.1
+    } else if (core.votedFor != HardState.NO_VOTE && core.votedFor != rv.from()) {
+      refusal = VoteRefusal.ALREADY_VOTED; // §5.2: at most one vote per term
+    } else if (!candidateUpToDate(rv)) {
+      refusal = VoteRefusal.CANDIDATE_LOG_BEHIND; // §5.4.1
+    }
+    if (refusal != null) {
+      RaftLog log = core.log;
+      out.event(new CoreEvent.VoteRefused(rv.from(), rv.term(), refusal, log.lastTerm(), log.lastIndex(),
+          rv.lastLogTerm(), rv.lastLogIndex(), core.votedFor));
+      // Rule 4: refusing a vote does not reset the election timer.
+      out.send(RequestVoteReply.refuse(core.id, rv.from(), core.currentTerm, refusal));
+      return;
+    }
+    if (core.votedFor != rv.from()) {
+      core.votedFor = rv.from();
+      out.hardStateChanged(); // rule 16: the vote is durable before the reply leaves
+    }
+    core.resetElectionTimer(now); // rule 4(a)
+    out.event(new CoreEvent.VoteGranted(rv.from(), rv.term()));
+    out.send(RequestVoteReply.grant(core.id, rv.from(), core.currentTerm));
+  }
+
+  /**
+   * §5.4.1: the candidate's log is at least as up to date as ours when its last term is higher, or
+   * equal with a last index at least ours (with snapshots, "last" includes the snapshot's).
+   */
+  private boolean candidateUpToDate(RequestVote rv) {
+    long ownLastTerm = core.log.lastTerm();
+    if (rv.lastLogTerm() != ownLastTerm) {
+      return rv.lastLogTerm() > ownLastTerm;
+    }
+    return rv.lastLogIndex() >= core.log.lastIndex();
+  }
+
+  /**
+   * A vote reply. Only replies of the current term count, and each voter once (RAFT-CHECKLIST rule 6).
+   *
+   * @param adopted the reply carried a higher term, which already made this node a follower
+   */
+  void onVoteReply(RequestVoteReply r, boolean adopted, long now, Output out) {
+    if (adopted) {
+      return;
+    }
+    if (r.term() < core.currentTerm) {
+      out.event(new CoreEvent.Ignored(r.type(), r.from(), IgnoreReason.STALE_REPLY));
+      return;
+    }
+    if (core.role != Role.CANDIDATE) {
+      out.event(new CoreEvent.Ignored(r.type(), r.from(), IgnoreReason.NOT_CANDIDATE));
+      return;
+    }
+    int pos = core.position(r.from());
+    if (core.voteAnswered[pos]) {
+      out.event(new CoreEvent.Ignored(r.type(), r.from(), IgnoreReason.DUPLICATE_VOTE));
+      return;
+    }
+    core.voteAnswered[pos] = true;
+    if (r.granted()) {
+      core.votesGranted++;
+    }
+    int needed = Quorum.majority(core.voters.length);
+    out.event(new CoreEvent.VoteCounted(r.from(), r.term(), r.granted(), core.votesGranted, needed));
+    if (core.votesGranted >= needed) {
+      core.becomeLeader(now, out);
+    }
+  }
+}

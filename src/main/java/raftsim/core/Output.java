@@ -1,0 +1,70 @@
+package raftsim.core;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects what one input causes, then freezes it into a {@link Ready}. One per input; not shared. */
+final class Output {
+  private List<Message> messages;
+  private List<AppliedEntry> applied;
+  private List<ClientReply> replies;
+  private List<CoreEvent> events;
+  private boolean hardStateChanged;
+  /** Lowest log index changed by this input; Long.MAX_VALUE when the log is untouched. */
+  private long logChangedFrom = Long.MAX_VALUE;
+
+  void send(Message m) {
+    if (messages == null) {
+      messages = new ArrayList<>(4);
+    }
+    messages.add(m);
+  }
+
+  void applied(AppliedEntry a) {
+    if (applied == null) {
+      applied = new ArrayList<>(4);
+    }
+    applied.add(a);
+  }
+
+  void reply(ClientReply r) {
+    if (replies == null) {
+      replies = new ArrayList<>(2);
+    }
+    replies.add(r);
+  }
+
+  void event(CoreEvent e) {
+    if (events == null) {
+      events = new ArrayList<>(4);
+    }
+    events.add(e);
+  }
+
+  void hardStateChanged() {
+    hardStateChanged = true;
+  }
+
+  void logChangedFrom(long index) {
+    logChangedFrom = Math.min(logChangedFrom, index);
+  }
+
+  Ready freeze(HardState hardState, RaftLog log, long nextDeadline) {
+    LogWrite write = null;
+    if (logChangedFrom != Long.MAX_VALUE) {
+      write = new LogWrite(logChangedFrom, log.slice(logChangedFrom, log.lastIndex()));
+    }
+    return new Ready(
+        hardStateChanged ? hardState : null,
+        write,
+        orEmpty(messages),
+        orEmpty(applied),
+        orEmpty(replies),
+        orEmpty(events),
+        nextDeadline);
+  }
+
+  private static <T> List<T> orEmpty(List<T> list) {
+    return list == null ? List.of() : list;
+  }
+}

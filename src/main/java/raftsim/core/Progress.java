@@ -1,0 +1,143 @@
+package raftsim.core;
+
+/**
+ * A leader's view of one follower (Figure 2's nextIndex and matchIndex, plus flow control after
+ * etcd-io/raft's tracker). Invariant: {@code matchIndex < nextIndex}.
+ *
+ * <p>In {@link Mode#PROBE} the leader does not know where the logs diverge; it sends one AppendEntries
+ * at a time and waits for the answer or the next heartbeat. In {@link Mode#REPLICATE} the follower is
+ * known to match, so the leader streams entries and advances nextIndex optimistically, with at most
+ * {@code maxInflight} unacknowledged requests.
+ */
+final class Progress implements ProgressView {
+  enum Mode { PROBE, REPLICATE }
+
+  private final int peer;
+  private long nextIndex;
+  private long matchIndex;
+  private Mode mode = Mode.PROBE;
+  /** PROBE only: a probe is out and unanswered, so the next one waits for a heartbeat. */
+  private boolean probeSent;
+  /** Node-local time of the last AppendEntries sent to this follower. */
+  private long lastSentAt;
+  /** REPLICATE only: the last index of each unacknowledged request, oldest first (a ring). */
+  private final long[] inflight;
+  private int inflightStart;
+  private int inflightCount;
+
+  Progress(int peer, long nextIndex, int maxInflight) {
+    this.peer = peer;
+    this.nextIndex = nextIndex;
+    this.inflight = new long[maxInflight];
+    // A fresh leader owes every follower a message at once, so it is "last sent" a heartbeat ago.
+    this.lastSentAt = Long.MIN_VALUE / 2;
+    assertInvariant();
+  }
+
+  @Override
+  public int peer() {
+    return peer;
+  }
+
+  @Override
+  public long nextIndex() {
+    return nextIndex;
+  }
+
+  @Override
+  public long matchIndex() {
+    return matchIndex;
+  }
+
+  @Override
+  public boolean replicating() {
+    return mode == Mode.REPLICATE;
+  }
+
+  Mode mode() {
+    return mode;
+  }
+
+  long lastSentAt() {
+    return lastSentAt;
+  }
+
+  /** A probe is answered or due again: the leader may send the next one. */
+  boolean canProbe() {
+    return mode == Mode.PROBE && !probeSent;
+  }
+
+  boolean inflightFull() {
+    return inflightCount == inflight.length;
+  }
+
+  /** Records an AppendEntries sent at {@code now} that covers up to {@code lastIndex}. */
+  void sent(long now, long lastIndex, int entryCount) {
+    lastSentAt = now;
+    if (mode == Mode.PROBE) {
+      probeSent = true;
+    } else if (entryCount > 0) {
+      // Optimistic: assume it arrives, so the next request carries what follows (etcd "replicate" state).
+      nextIndex = lastIndex + 1;
+      inflight[(inflightStart + inflightCount) % inflight.length] = lastIndex;
+      inflightCount++;
+    }
+  }
+
+  /** A heartbeat interval passed: an unanswered probe may be repeated. */
+  void heartbeatDue() {
+    probeSent = false;
+  }
+
+  /**
+   * A success reply proved the follower holds everything up to {@code index}. matchIndex only grows
+   * (RAFT-CHECKLIST rule 13). Returns true when it grew.
+   */
+  boolean acknowledged(long index) {
+    boolean grew = index > matchIndex;
+    if (grew) {
+      matchIndex = index;
+    }
+    nextIndex = Math.max(nextIndex, matchIndex + 1);
+    while (inflightCount > 0 && inflight[inflightStart] <= index) {
+      inflightStart = (inflightStart + 1) % inflight.length;
+      inflightCount--;
+    }
+    if (mode == Mode.PROBE) {
+      // The follower matches at matchIndex: stream from there on.
+      mode = Mode.REPLICATE;
+      probeSent = false;
+      nextIndex = matchIndex + 1;
+    }
+    assertInvariant();
+    return grew;
+  }
+
+  /**
+   * A refusal of the request whose prevLogIndex was {@code rejectedIndex}. Moves nextIndex back to
+   * {@code hint} (never to or below matchIndex) and returns to probing. Returns false, changing
+   * nothing, when the refusal is stale: it answers a request older than what the leader knows.
+   */
+  boolean refused(long rejectedIndex, long hint) {
+    if (mode == Mode.REPLICATE) {
+      if (rejectedIndex <= matchIndex) {
+        return false;
+      }
+    } else if (rejectedIndex != nextIndex - 1) {
+      return false;
+    }
+    nextIndex = Math.max(matchIndex + 1, Math.min(hint, rejectedIndex));
+    mode = Mode.PROBE;
+    probeSent = false;
+    inflightStart = 0;
+    inflightCount = 0;
+    assertInvariant();
+    return true;
+  }
+
+  private void assertInvariant() {
+    if (matchIndex >= nextIndex || nextIndex < 1) {
+      throw new IllegalStateException("progress of " + peer + " broke match < next: " + matchIndex + " / " + nextIndex);
+    }
+  }
+}

@@ -1,0 +1,338 @@
+package raftsim.core;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.random.RandomGenerator;
+
+/**
+ * One Raft node as a pure, deterministic state machine (Ongaro &amp; Ousterhout 2014; after etcd-io/raft's
+ * RawNode). It takes one input at a time — a peer's message, a timer deadline, a client proposal, a
+ * durability report — and answers with one {@link Ready}: what to persist, what to send, what was
+ * applied, what to tell clients, and when to call {@link #tick} next.
+ *
+ * <p>It touches no clock, thread, network or disk and draws randomness only from the generator it is
+ * given, so the simulator and a real server drive this very class unchanged. Field names follow the
+ * paper's Figure 2. The rules live in {@link Election} (§5.2, §5.4.1) and {@link Replication} (§5.3,
+ * §5.4.2); this class holds the state, the role changes and the inputs.
+ */
+public final class RaftCore {
+  final int id;
+  /** Every voting member, this node included, in ascending order (so iteration is deterministic). */
+  final int[] voters;
+  /** The voters other than this node, ascending. */
+  final int[] peers;
+  final RaftConfig config;
+  private final RandomGenerator random;
+  private final StateMachine stateMachine;
+
+  // Persistent state on all servers (Figure 2), made durable through Ready.hardState / Ready.logWrite.
+  long currentTerm;
+  int votedFor;
+  final RaftLog log;
+
+  // Volatile state on all servers (Figure 2).
+  long commitIndex;
+  long lastApplied;
+  /** The last index this node's storage reported durable (RAFT-CHECKLIST rule 16). */
+  long durableIndex;
+  Role role = Role.FOLLOWER;
+  /** The leader of currentTerm as far as this node knows; 0 when unknown. */
+  int leaderId;
+  long electionDeadline;
+
+  // Candidate state: who answered, by position in voters.
+  final boolean[] voteAnswered;
+  int votesGranted;
+
+  // Leader state (Figure 2's nextIndex[] and matchIndex[] live in progress), by position in peers.
+  Progress[] progress;
+  /** Counts the AppendEntries this leader sent in its term; replies echo it. */
+  long round;
+  /** Proposals appended in this term and not yet applied, by log index, waiting for their result. */
+  final TreeMap<Long, ClientRequest> pending = new TreeMap<>();
+  /** Scratch space for commit computation; reused because the core is single-threaded. */
+  final long[] matchScratch;
+
+  private final Election election = new Election(this);
+  private final Replication replication = new Replication(this);
+
+  /**
+   * Starts a node from what it finds on stable storage. Volatile state starts fresh (RAFT-CHECKLIST rule
+   * 17): commitIndex and lastApplied are learned again from the leader.
+   *
+   * @param members every voting member's id, this node's included; ids are positive
+   * @param now the node's local time, which arms the first election timer (rule 4e)
+   */
+  public RaftCore(
+      int id, Collection<Integer> members, RaftConfig config, RandomGenerator random,
+      StateMachine stateMachine, PersistentState stored, long now) {
+    this.id = id;
+    this.voters = members.stream().mapToInt(Integer::intValue).sorted().distinct().toArray();
+    if (voters.length == 0 || voters[0] < 1 || Arrays.binarySearch(voters, id) < 0) {
+      throw new IllegalArgumentException("node " + id + " must be one of the members " + members + ", all positive");
+    }
+    this.peers = Arrays.stream(voters).filter(v -> v != id).toArray();
+    this.config = config;
+    this.random = random;
+    this.stateMachine = stateMachine;
+    this.currentTerm = stored.hardState().term();
+    this.votedFor = stored.hardState().votedFor();
+    this.log = new RaftLog(0, 0, stored.entries());
+    this.durableIndex = log.lastIndex();
+    this.voteAnswered = new boolean[voters.length];
+    this.matchScratch = new long[voters.length];
+    resetElectionTimer(now);
+  }
+
+  // ---------------------------------------------------------------------------------------- inputs
+
+  /** Handles a message from a peer. Never throws on a message a faulty peer could send. */
+  public Ready step(Message m, long now) {
+    Output out = new Output();
+    IgnoreReason invalid = Validation.check(this, m);
+    if (invalid != null) {
+      out.event(new CoreEvent.Ignored(m.type(), m.from(), invalid));
+      return finish(out);
+    }
+    // §5.1: a higher term makes any node a follower of that term before it handles the message.
+    boolean adopted = m.term() > currentTerm;
+    if (adopted) {
+      adoptTerm(m.term(), m.from(), now, out);
+    }
+    if (m instanceof RequestVote rv) {
+      election.onRequestVote(rv, now, out);
+    } else if (m instanceof RequestVoteReply r) {
+      election.onVoteReply(r, adopted, now, out);
+    } else if (m instanceof AppendEntries ae) {
+      replication.onAppendEntries(ae, now, out);
+    } else if (m instanceof AppendEntriesReply r) {
+      replication.onAppendReply(r, adopted, now, out);
+    }
+    return finish(out);
+  }
+
+  /** The timer armed for {@link Ready#nextDeadline} went off at local time {@code now}. */
+  public Ready tick(long now) {
+    Output out = new Output();
+    if (role == Role.LEADER) {
+      replication.heartbeat(now, out);
+    } else if (now >= electionDeadline) {
+      election.start(now, out);
+    }
+    return finish(out);
+  }
+
+  /**
+   * A client proposes a command. A leader appends it and answers once it is applied; any other node
+   * answers {@link ClientReply.NotLeader} with the leader it knows of.
+   */
+  public Ready propose(ClientRequest request, long now) {
+    Output out = new Output();
+    if (role != Role.LEADER) {
+      out.reply(new ClientReply.NotLeader(request.clientId(), request.seq(), leaderId));
+      return finish(out);
+    }
+    LogEntry entry = new LogEntry(log.lastIndex() + 1, currentTerm, request.payload());
+    appendOwn(entry, out);
+    pending.put(entry.index(), request);
+    replication.broadcast(now, out);
+    return finish(out);
+  }
+
+  /**
+   * Storage made the log durable up to {@code index}, whose entry had {@code term}. A leader counts
+   * itself toward a majority only for durable entries (RAFT-CHECKLIST rule 16), so this may commit.
+   */
+  public Ready persisted(long index, long term, long now) {
+    Output out = new Output();
+    if (log.termAt(index) != term || index < 0) {
+      // The entries were truncated after the write was issued; a later write covers the new ones.
+      out.event(new CoreEvent.Ignored("Persisted", id, IgnoreReason.STALE_PERSIST_REPORT));
+      return finish(out);
+    }
+    if (index > durableIndex) {
+      durableIndex = index;
+      if (role == Role.LEADER) {
+        replication.maybeCommit(out);
+      }
+    }
+    return finish(out);
+  }
+
+  // ------------------------------------------------------------------------------- state changes
+
+  /** §5.1 (RAFT-CHECKLIST rule 1): adopt a higher term, forget the vote, and follow. */
+  private void adoptTerm(long term, int sender, long now, Output out) {
+    out.event(new CoreEvent.TermAdopted(currentTerm, term, sender));
+    currentTerm = term;
+    votedFor = HardState.NO_VOTE;
+    out.hardStateChanged();
+    becomeFollower(HardState.NO_VOTE, now, out);
+  }
+
+  void becomeFollower(int leader, long now, Output out) {
+    Role old = role;
+    role = Role.FOLLOWER;
+    leaderId = leader;
+    if (old == Role.LEADER) {
+      stopLeading(out);
+      resetElectionTimer(now); // rule 4(d): a deposed leader waits a full timeout before standing
+    }
+    if (old != Role.FOLLOWER) {
+      out.event(new CoreEvent.RoleChanged(old, Role.FOLLOWER, currentTerm, leader));
+    }
+  }
+
+  void becomeCandidate(long now, Output out) {
+    Role old = role;
+    currentTerm++;
+    votedFor = id;
+    out.hardStateChanged();
+    role = Role.CANDIDATE;
+    leaderId = HardState.NO_VOTE;
+    Arrays.fill(voteAnswered, false);
+    voteAnswered[position(id)] = true;
+    votesGranted = 1;
+    resetElectionTimer(now); // rule 4(c)
+    if (old != Role.CANDIDATE) {
+      out.event(new CoreEvent.RoleChanged(old, Role.CANDIDATE, currentTerm, 0));
+    }
+  }
+
+  void becomeLeader(long now, Output out) {
+    role = Role.LEADER;
+    leaderId = id;
+    round = 0;
+    progress = new Progress[peers.length];
+    for (int i = 0; i < peers.length; i++) {
+      progress[i] = new Progress(peers[i], log.lastIndex() + 1, config.maxInflightAppends());
+    }
+    out.event(new CoreEvent.RoleChanged(Role.CANDIDATE, Role.LEADER, currentTerm, id));
+    // Diss. §6.4 (RAFT-CHECKLIST rule 8): a no-op of the new term lets earlier entries commit.
+    appendOwn(new LogEntry(log.lastIndex() + 1, currentTerm, Payload.NoOp.INSTANCE), out);
+    replication.broadcast(now, out);
+  }
+
+  /** A leader that loses office cannot know whether its pending proposals will commit (rule 19). */
+  private void stopLeading(Output out) {
+    for (Map.Entry<Long, ClientRequest> p : pending.entrySet()) {
+      ClientRequest r = p.getValue();
+      out.reply(new ClientReply.OutcomeUnknown(r.clientId(), r.seq(), leaderId));
+    }
+    pending.clear();
+    progress = null;
+  }
+
+  /** The leader appends to its own log: only ever at the end (Leader Append-Only, §5.3). */
+  private void appendOwn(LogEntry entry, Output out) {
+    log.append(entry);
+    out.logChangedFrom(entry.index());
+    out.event(new CoreEvent.EntriesAppended(entry.index(), entry.index(), entry.term(), 0));
+  }
+
+  /** Rule 7: a fresh random timeout each time, from this node's own seeded source. */
+  void resetElectionTimer(long now) {
+    long min = config.electionTimeoutMinMs();
+    long spread = config.electionTimeoutMaxMs() - min + 1;
+    electionDeadline = now + min + random.nextLong(spread);
+  }
+
+  /** Applies committed entries in index order, exactly once each (§5.3, RAFT-CHECKLIST rule 15). */
+  private void applyCommitted(Output out) {
+    while (lastApplied < commitIndex) {
+      LogEntry entry = log.entry(lastApplied + 1);
+      lastApplied = entry.index();
+      String result = null;
+      if (entry.payload() instanceof Payload.Command command) {
+        result = stateMachine.apply(command);
+      }
+      out.applied(new AppliedEntry(entry, result));
+      ClientRequest waiting = role == Role.LEADER ? pending.remove(entry.index()) : null;
+      if (waiting != null) {
+        // Rule 19: the leader answers only once the entry is applied.
+        out.reply(new ClientReply.Applied(waiting.clientId(), waiting.seq(), entry.index(), result));
+      }
+    }
+  }
+
+  private Ready finish(Output out) {
+    applyCommitted(out);
+    return out.freeze(new HardState(currentTerm, votedFor), log, nextDeadline());
+  }
+
+  int position(int member) {
+    return Arrays.binarySearch(voters, member);
+  }
+
+  boolean isPeer(int member) {
+    return member != id && position(member) >= 0;
+  }
+
+  Progress progressOf(int peer) {
+    return progress[Arrays.binarySearch(peers, peer)];
+  }
+
+  // ------------------------------------------------------------------------------ read-only views
+
+  public int id() {
+    return id;
+  }
+
+  public Role role() {
+    return role;
+  }
+
+  public long currentTerm() {
+    return currentTerm;
+  }
+
+  public int votedFor() {
+    return votedFor;
+  }
+
+  public long commitIndex() {
+    return commitIndex;
+  }
+
+  public long lastApplied() {
+    return lastApplied;
+  }
+
+  public long durableIndex() {
+    return durableIndex;
+  }
+
+  /** The leader this node knows of in its current term, 0 when none. */
+  public int leaderId() {
+    return leaderId;
+  }
+
+  public LogView log() {
+    return log;
+  }
+
+  /** The voting members, ascending. */
+  public int[] members() {
+    return voters.clone();
+  }
+
+  /** The node-local time at which {@link #tick} must next be called. */
+  public long nextDeadline() {
+    if (role != Role.LEADER) {
+      return electionDeadline;
+    }
+    long next = Long.MAX_VALUE;
+    for (Progress p : progress) {
+      next = Math.min(next, p.lastSentAt() + config.heartbeatMs());
+    }
+    return next;
+  }
+
+  /** A leader's view of each follower, ascending by id; empty when not leader. */
+  public List<ProgressView> progress() {
+    return progress == null ? List.of() : List.<ProgressView>of(progress);
+  }
+}

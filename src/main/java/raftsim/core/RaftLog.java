@@ -1,0 +1,118 @@
+package raftsim.core;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The log: entries {@code snapshotIndex + 1 .. lastIndex}, after a compacted prefix that ends at
+ * ({@code snapshotIndex}, {@code snapshotTerm}). Index 0 with term 0 stands for the empty prefix, so
+ * "the entry at prevLogIndex 0" always matches.
+ */
+public final class RaftLog implements LogView {
+  private final ArrayList<LogEntry> entries = new ArrayList<>();
+  private long snapshotIndex;
+  private long snapshotTerm;
+
+  RaftLog(long snapshotIndex, long snapshotTerm, List<LogEntry> suffix) {
+    this.snapshotIndex = snapshotIndex;
+    this.snapshotTerm = snapshotTerm;
+    long expected = snapshotIndex + 1;
+    for (LogEntry e : suffix) {
+      if (e.index() != expected) {
+        throw new IllegalArgumentException("log entries must be consecutive: expected " + expected + ", got " + e.index());
+      }
+      expected++;
+    }
+    entries.addAll(suffix);
+  }
+
+  @Override
+  public long snapshotIndex() {
+    return snapshotIndex;
+  }
+
+  @Override
+  public long snapshotTerm() {
+    return snapshotTerm;
+  }
+
+  @Override
+  public long lastIndex() {
+    return snapshotIndex + entries.size();
+  }
+
+  @Override
+  public long lastTerm() {
+    return entries.isEmpty() ? snapshotTerm : entries.get(entries.size() - 1).term();
+  }
+
+  @Override
+  public long termAt(long index) {
+    if (index == snapshotIndex) {
+      return snapshotTerm;
+    }
+    if (index < snapshotIndex || index > lastIndex()) {
+      return UNKNOWN_TERM;
+    }
+    return entries.get((int) (index - snapshotIndex - 1)).term();
+  }
+
+  @Override
+  public LogEntry entry(long index) {
+    if (index <= snapshotIndex || index > lastIndex()) {
+      throw new IndexOutOfBoundsException("no entry " + index + " in log " + (snapshotIndex + 1) + ".." + lastIndex());
+    }
+    return entries.get((int) (index - snapshotIndex - 1));
+  }
+
+  /** Entries {@code from..to} (inclusive, clamped to what the log holds) as an immutable list. */
+  @Override
+  public List<LogEntry> slice(long from, long to) {
+    long lo = Math.max(from, snapshotIndex + 1);
+    long hi = Math.min(to, lastIndex());
+    if (lo > hi) {
+      return List.of();
+    }
+    return List.copyOf(entries.subList((int) (lo - snapshotIndex - 1), (int) (hi - snapshotIndex)));
+  }
+
+  /** The first index of the run of entries with {@code term} that contains {@code index}. */
+  long firstIndexOfTermAt(long index) {
+    long term = termAt(index);
+    long i = index;
+    while (i - 1 > snapshotIndex && termAt(i - 1) == term) {
+      i--;
+    }
+    return i;
+  }
+
+  /** The last index holding an entry of {@code term}, or -1 when the log has none (the prefix counts). */
+  long lastIndexOfTerm(long term) {
+    for (long i = lastIndex(); i > snapshotIndex; i--) {
+      long t = termAt(i);
+      if (t == term) {
+        return i;
+      }
+      if (t < term) {
+        return -1;
+      }
+    }
+    return snapshotTerm == term ? snapshotIndex : -1;
+  }
+
+  void append(LogEntry e) {
+    if (e.index() != lastIndex() + 1) {
+      throw new IllegalStateException("append at " + e.index() + " but last index is " + lastIndex());
+    }
+    entries.add(e);
+  }
+
+  /** Deletes the entries at {@code index} and after. */
+  void truncateFrom(long index) {
+    if (index <= snapshotIndex) {
+      throw new IllegalStateException("cannot truncate into the compacted prefix at " + index);
+    }
+    int keep = (int) (index - snapshotIndex - 1);
+    entries.subList(keep, entries.size()).clear();
+  }
+}

@@ -1,0 +1,211 @@
+package raftsim.core;
+
+import java.util.List;
+
+/** Log replication and commitment: both the leader's side and the follower's (§5.3, §5.4.2). */
+final class Replication {
+  private final RaftCore core;
+
+  Replication(RaftCore core) {
+    this.core = core;
+  }
+
+  // ------------------------------------------------------------------------------- leader side
+
+  /** Sends every follower what it is missing, as far as flow control allows. */
+  void broadcast(long now, Output out) {
+    for (Progress p : core.progress) {
+      send(p, now, false, out);
+    }
+  }
+
+  /**
+   * The leader's timer: every follower not written to for a heartbeat interval gets an AppendEntries
+   * (§5.2: heartbeats keep followers from standing for election).
+   */
+  void heartbeat(long now, Output out) {
+    for (Progress p : core.progress) {
+      if (now - p.lastSentAt() >= core.config.heartbeatMs()) {
+        p.heartbeatDue();
+        send(p, now, true, out);
+      }
+    }
+  }
+
+  /**
+   * Sends one AppendEntries to the follower {@code p} tracks, from its nextIndex. While probing, one
+   * request at a time; while replicating, as many as the in-flight window allows. A heartbeat always
+   * sends something, if only an empty request, so the follower hears from its leader.
+   */
+  private void send(Progress p, long now, boolean heartbeat, Output out) {
+    RaftLog log = core.log;
+    long next = p.nextIndex();
+    boolean hasEntries = next <= log.lastIndex();
+    boolean go = switch (p.mode()) {
+      case PROBE -> p.canProbe();
+      case REPLICATE -> heartbeat || (hasEntries && !p.inflightFull());
+    };
+    if (!go) {
+      return;
+    }
+    List<LogEntry> entries = hasEntries && !(p.mode() == Progress.Mode.REPLICATE && p.inflightFull())
+        ? log.slice(next, next + core.config.maxEntriesPerAppend() - 1)
+        : List.of();
+    long prev = next - 1;
+    core.round++;
+    AppendEntries ae = new AppendEntries(core.id, p.peer(), core.currentTerm, prev, log.termAt(prev), entries,
+        core.commitIndex, core.round);
+    p.sent(now, ae.lastIndexCovered(), entries.size());
+    out.send(ae);
+  }
+
+  /** A follower's answer to an AppendEntries this leader sent. */
+  void onAppendReply(AppendEntriesReply r, boolean adopted, long now, Output out) {
+    if (adopted) {
+      return; // it carried a higher term: this node already stepped down (§5.1)
+    }
+    if (r.term() < core.currentTerm) {
+      out.event(new CoreEvent.Ignored(r.type(), r.from(), IgnoreReason.STALE_REPLY)); // rule 2
+      return;
+    }
+    if (core.role != Role.LEADER) {
+      out.event(new CoreEvent.Ignored(r.type(), r.from(), IgnoreReason.NOT_LEADER));
+      return;
+    }
+    RaftLog log = core.log;
+    Progress p = core.progressOf(r.from());
+    if (r.success()) {
+      if (r.matchIndex() > log.lastIndex()) {
+        out.event(new CoreEvent.Ignored(r.type(), r.from(), IgnoreReason.REPLY_BEYOND_LOG));
+        return;
+      }
+      // Rule 13: matchIndex is what *that* request covered, and it only grows.
+      if (p.acknowledged(r.matchIndex())) {
+        maybeCommit(out);
+      }
+      send(p, now, false, out);
+      return;
+    }
+    if (r.rejectedIndex() > log.lastIndex()) {
+      out.event(new CoreEvent.Ignored(r.type(), r.from(), IgnoreReason.REPLY_BEYOND_LOG));
+      return;
+    }
+    long oldNext = p.nextIndex();
+    if (!p.refused(r.rejectedIndex(), backOffHint(r))) {
+      out.event(new CoreEvent.Ignored(r.type(), r.from(), IgnoreReason.STALE_REJECTION));
+      return;
+    }
+    out.event(new CoreEvent.NextIndexBackedOff(r.from(), oldNext, p.nextIndex()));
+    send(p, now, false, out);
+  }
+
+  /**
+   * Fast back-off (§5.3, the paragraph after Figure 7; RAFT-CHECKLIST rule 12): when the leader holds
+   * entries of the follower's conflicting term, the logs may match up to its last one of that term;
+   * otherwise the follower's whole run of that term must go, so retry from its first index.
+   */
+  private long backOffHint(AppendEntriesReply r) {
+    if (r.conflictTerm() > 0) {
+      long last = core.log.lastIndexOfTerm(r.conflictTerm());
+      if (last >= 0) {
+        return last + 1;
+      }
+    }
+    return Math.max(1, r.conflictIndex());
+  }
+
+  /**
+   * §5.3, §5.4.2 (Figure 8; RAFT-CHECKLIST rule 14): commitIndex advances to the highest index a
+   * majority holds durably, but only when that entry is of the current term; earlier-term entries are
+   * committed indirectly, never by counting replicas. The leader counts itself only up to durableIndex.
+   */
+  void maybeCommit(Output out) {
+    long[] match = core.matchScratch;
+    int i = 0;
+    for (int voter : core.voters) {
+      match[i++] = voter == core.id ? core.durableIndex : core.progressOf(voter).matchIndex();
+    }
+    long n = Quorum.majorityMatch(match);
+    if (n > core.commitIndex && core.log.termAt(n) == core.currentTerm) {
+      out.event(new CoreEvent.CommitAdvanced(core.commitIndex, n, core.currentTerm));
+      core.commitIndex = n;
+    }
+  }
+
+  // ----------------------------------------------------------------------------- follower side
+
+  /** AppendEntries receiver implementation (Figure 2). The term was already brought up to date. */
+  void onAppendEntries(AppendEntries ae, long now, Output out) {
+    if (ae.term() < core.currentTerm) {
+      refuse(ae, AppendRejection.STALE_TERM, 0, 0, out); // §5.1; no timer reset (rule 4)
+      return;
+    }
+    if (core.role == Role.LEADER) {
+      out.event(new CoreEvent.Ignored(ae.type(), ae.from(), IgnoreReason.SECOND_LEADER_IN_TERM));
+      return;
+    }
+    // Rule 3: a candidate that hears from a leader of its own term follows it.
+    if (core.role == Role.CANDIDATE || core.leaderId != ae.from()) {
+      core.becomeFollower(ae.from(), now, out);
+    }
+    core.resetElectionTimer(now); // rule 4(b)
+
+    RaftLog log = core.log;
+    long prev = ae.prevLogIndex();
+    if (prev > log.lastIndex()) {
+      refuse(ae, AppendRejection.LOG_TOO_SHORT, 0, log.lastIndex() + 1, out);
+      return;
+    }
+    if (prev >= log.snapshotIndex() && log.termAt(prev) != ae.prevLogTerm()) {
+      long conflictTerm = log.termAt(prev);
+      refuse(ae, AppendRejection.PREV_TERM_MISMATCH, conflictTerm, log.firstIndexOfTermAt(prev), out);
+      return;
+    }
+    // §5.3 step 3-4 (rule 10): skip entries already held with the same term — never truncate on a
+    // match, or a delayed short request would cut off what a later one appended; at the first entry
+    // whose term differs, delete it and all after it, then append the rest.
+    List<LogEntry> entries = ae.entries();
+    int firstNew = 0;
+    while (firstNew < entries.size()) {
+      LogEntry e = entries.get(firstNew);
+      if (e.index() > log.snapshotIndex() && (e.index() > log.lastIndex() || log.termAt(e.index()) != e.term())) {
+        break;
+      }
+      firstNew++;
+    }
+    if (firstNew < entries.size()) {
+      long from = entries.get(firstNew).index();
+      long truncated = 0;
+      if (from <= log.lastIndex()) {
+        if (from <= core.commitIndex) {
+          // Committed entries are never removed (§5.4); a correct leader cannot ask for it.
+          out.event(new CoreEvent.Ignored(ae.type(), ae.from(), IgnoreReason.CONFLICTS_WITH_COMMITTED));
+          return;
+        }
+        log.truncateFrom(from);
+        core.durableIndex = Math.min(core.durableIndex, from - 1);
+        truncated = from;
+      }
+      for (int k = firstNew; k < entries.size(); k++) {
+        log.append(entries.get(k));
+      }
+      out.logChangedFrom(from);
+      out.event(new CoreEvent.EntriesAppended(from, log.lastIndex(), log.lastTerm(), truncated));
+    }
+    // §5.3 step 5 (rule 11): learn the commit index, but only as far as this request proved the logs match.
+    long lastNew = ae.lastIndexCovered();
+    long newCommit = Math.min(ae.leaderCommit(), lastNew);
+    if (newCommit > core.commitIndex) {
+      out.event(new CoreEvent.CommitAdvanced(core.commitIndex, newCommit, core.currentTerm));
+      core.commitIndex = newCommit;
+    }
+    out.send(AppendEntriesReply.accept(core.id, ae.from(), core.currentTerm, lastNew, ae.round()));
+  }
+
+  private void refuse(AppendEntries ae, AppendRejection why, long conflictTerm, long conflictIndex, Output out) {
+    out.event(new CoreEvent.AppendRefused(ae.from(), ae.term(), why, ae.prevLogIndex(), ae.prevLogTerm(),
+        conflictTerm, conflictIndex));
+    out.send(AppendEntriesReply.reject(core.id, ae.from(), core.currentTerm, why, ae.prevLogIndex(), conflictTerm,
+        conflictIndex, ae.round()));
+  }
+}

@@ -1,0 +1,61 @@
+package raftsim.core;
+
+import java.util.List;
+
+/**
+ * Screens every incoming message for what a faulty, confused or malicious peer could send, so that the
+ * protocol handlers only ever see well-formed input from a member. A message that fails is ignored
+ * with a reason; the core never throws on it.
+ */
+final class Validation {
+  private Validation() {}
+
+  /** Returns why {@code m} must be ignored, or null when it is fit to handle. */
+  static IgnoreReason check(RaftCore core, Message m) {
+    if (m.to() != core.id) {
+      return IgnoreReason.NOT_ADDRESSED_TO_ME;
+    }
+    if (!core.isPeer(m.from())) {
+      return IgnoreReason.UNKNOWN_SENDER;
+    }
+    if (m.term() < 0) {
+      return IgnoreReason.MALFORMED;
+    }
+    boolean ok;
+    if (m instanceof RequestVote rv) {
+      ok = rv.lastLogIndex() >= 0 && rv.lastLogTerm() >= 0 && rv.lastLogTerm() <= rv.term();
+    } else if (m instanceof RequestVoteReply r) {
+      ok = r.granted() == (r.refusal() == null);
+    } else if (m instanceof AppendEntries ae) {
+      ok = wellFormed(ae);
+    } else if (m instanceof AppendEntriesReply r) {
+      ok = r.success()
+          ? r.matchIndex() >= 0
+          : r.rejection() != null && r.rejectedIndex() >= 0 && r.conflictTerm() >= 0 && r.conflictIndex() >= 0;
+    } else {
+      ok = false;
+    }
+    return ok ? null : IgnoreReason.MALFORMED;
+  }
+
+  /** Entries must follow prevLogIndex one by one, with terms that never fall and never exceed the leader's. */
+  private static boolean wellFormed(AppendEntries ae) {
+    if (ae.prevLogIndex() < 0 || ae.prevLogTerm() < 0 || ae.prevLogTerm() > ae.term() || ae.leaderCommit() < 0) {
+      return false;
+    }
+    if (ae.prevLogIndex() == 0 && ae.prevLogTerm() != 0) {
+      return false;
+    }
+    List<LogEntry> entries = ae.entries();
+    long expectedIndex = ae.prevLogIndex() + 1;
+    long lowestTerm = ae.prevLogTerm();
+    for (LogEntry e : entries) {
+      if (e.index() != expectedIndex || e.term() < lowestTerm || e.term() > ae.term()) {
+        return false;
+      }
+      expectedIndex++;
+      lowestTerm = e.term();
+    }
+    return true;
+  }
+}

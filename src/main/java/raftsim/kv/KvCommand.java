@@ -1,0 +1,138 @@
+package raftsim.kv;
+
+import java.util.Map;
+import java.util.SortedMap;
+
+/**
+ * The key-value commands, parsed from their text form. Keys and values are tokens without whitespace;
+ * every command touches exactly one key, which is what lets a checker split a history by key.
+ *
+ * <pre>
+ *   SET k v            -> OK
+ *   GET k              -> VALUE v | NIL
+ *   DELETE k           -> OK
+ *   APPEND k v         -> OK            (the value becomes old value + v; absent counts as empty)
+ *   CAS k expected new -> TRUE | FALSE  (FALSE when the key is absent or holds another value)
+ * </pre>
+ */
+public sealed interface KvCommand {
+  String OK = "OK";
+  String NIL = "NIL";
+  String TRUE = "TRUE";
+  String FALSE = "FALSE";
+  String VALUE_PREFIX = "VALUE ";
+
+  String key();
+
+  /** Runs the command on {@code data} and returns its result. */
+  String execute(SortedMap<String, String> data);
+
+  /** True for commands that never change the state (a read). */
+  default boolean readOnly() {
+    return false;
+  }
+
+  record Set(String key, String value) implements KvCommand {
+    @Override
+    public String execute(SortedMap<String, String> data) {
+      data.put(key, value);
+      return OK;
+    }
+  }
+
+  record Get(String key) implements KvCommand {
+    @Override
+    public String execute(SortedMap<String, String> data) {
+      String v = data.get(key);
+      return v == null ? NIL : VALUE_PREFIX + v;
+    }
+
+    @Override
+    public boolean readOnly() {
+      return true;
+    }
+  }
+
+  record Delete(String key) implements KvCommand {
+    @Override
+    public String execute(SortedMap<String, String> data) {
+      data.remove(key);
+      return OK;
+    }
+  }
+
+  record Append(String key, String value) implements KvCommand {
+    @Override
+    public String execute(SortedMap<String, String> data) {
+      data.merge(key, value, String::concat);
+      return OK;
+    }
+  }
+
+  record Cas(String key, String expected, String value) implements KvCommand {
+    @Override
+    public String execute(SortedMap<String, String> data) {
+      if (!expected.equals(data.get(key))) {
+        return FALSE;
+      }
+      data.put(key, value);
+      return TRUE;
+    }
+  }
+
+  /** The number of arguments after the verb, per verb. */
+  Map<String, Integer> ARITY = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(Map.of(
+      "SET", 2, "GET", 1, "DELETE", 1, "APPEND", 2, "CAS", 3)));
+
+  /**
+   * Parses {@code text}. Verbs are case-insensitive; tokens are separated by runs of spaces.
+   *
+   * @throws IllegalArgumentException with a message that says what is wrong and what is valid
+   */
+  static KvCommand parse(String text) {
+    String[] t = tokens(text);
+    if (t.length == 0) {
+      throw new IllegalArgumentException("empty command; valid: " + usage());
+    }
+    String verb = t[0].toUpperCase(java.util.Locale.ROOT);
+    Integer arity = ARITY.get(verb);
+    if (arity == null) {
+      throw new IllegalArgumentException("unknown command '" + t[0] + "'; valid: " + usage());
+    }
+    if (t.length - 1 != arity) {
+      throw new IllegalArgumentException(verb + " takes " + arity + " argument" + (arity == 1 ? "" : "s")
+          + ", got " + (t.length - 1) + "; valid: " + usage());
+    }
+    return switch (verb) {
+      case "SET" -> new Set(t[1], t[2]);
+      case "GET" -> new Get(t[1]);
+      case "DELETE" -> new Delete(t[1]);
+      case "APPEND" -> new Append(t[1], t[2]);
+      default -> new Cas(t[1], t[2], t[3]);
+    };
+  }
+
+  /** Splits on whitespace without a regular expression: every node parses every command it applies. */
+  private static String[] tokens(String text) {
+    java.util.ArrayList<String> out = new java.util.ArrayList<>(4);
+    int i = 0;
+    int n = text.length();
+    while (i < n) {
+      while (i < n && Character.isWhitespace(text.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      while (i < n && !Character.isWhitespace(text.charAt(i))) {
+        i++;
+      }
+      if (i > start) {
+        out.add(text.substring(start, i));
+      }
+    }
+    return out.toArray(new String[0]);
+  }
+
+  static String usage() {
+    return "SET k v | GET k | DELETE k | APPEND k v | CAS k expected new";
+  }
+}

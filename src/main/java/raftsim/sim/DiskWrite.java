@@ -1,0 +1,31 @@
+package raftsim.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+import raftsim.core.HardState;
+import raftsim.core.LogWrite;
+import raftsim.core.Message;
+
+/**
+ * A write issued to a node's disk, and the event of it becoming durable. It carries the messages that
+ * must wait for it: those of the same Ready, and any produced while it was pending (persist before send).
+ */
+final class DiskWrite extends SimEvent {
+  final int node;
+  final HardState hardState;
+  final LogWrite logWrite;
+  final long completeAt;
+  final List<Message> held = new ArrayList<>(4);
+
+  DiskWrite(int node, HardState hardState, LogWrite logWrite, long completeAt) {
+    this.node = node;
+    this.hardState = hardState;
+    this.logWrite = logWrite;
+    this.completeAt = completeAt;
+  }
+
+  @Override
+  void fire(Simulation sim) {
+    sim.node(node).diskDone(this);
+  }
+}

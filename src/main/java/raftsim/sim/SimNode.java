@@ -1,0 +1,173 @@
+package raftsim.sim;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import raftsim.core.AppliedEntry;
+import raftsim.core.ClientReply;
+import raftsim.core.ClientRequest;
+import raftsim.core.CoreEvent;
+import raftsim.core.LogWrite;
+import raftsim.core.Message;
+import raftsim.core.RaftCore;
+import raftsim.core.Ready;
+import raftsim.core.Role;
+import raftsim.trace.CoreEventLines;
+import raftsim.trace.TraceWriter;
+
+/**
+ * The simulator's host for one node: it owns the node's disk and clock, feeds its core one input at a
+ * time, and carries out each {@link Ready} — persist, then send (ARCHITECTURE.md, "persist before send").
+ */
+final class SimNode {
+  final int id;
+  private final Simulation sim;
+  private final SplittableRandom timeouts;
+  private final SplittableRandom diskDelays;
+  final SimDisk disk = new SimDisk();
+  final LocalClock clock = new LocalClock();
+  private final TimerEvent timer;
+  /** Null while crashed. */
+  private RaftCore core;
+  /** Role and term after the last step, to notice the steps that change who leads. */
+  private Role lastRole;
+  private long lastTerm;
+
+  SimNode(int id, Simulation sim) {
+    this.id = id;
+    this.sim = sim;
+    this.timeouts = Seeds.stream(sim.options().seed(), "node-" + id + "-timeouts");
+    this.diskDelays = Seeds.stream(sim.options().seed(), "node-" + id + "-disk");
+    this.timer = new TimerEvent(id);
+  }
+
+  RaftCore core() {
+    return core;
+  }
+
+  boolean crashed() {
+    return core == null;
+  }
+
+  long localNow() {
+    return clock.local(sim.now());
+  }
+
+  /** Starts the node from what its disk holds durably (all of it is, at boot: nothing). */
+  void start() {
+    SimOptions o = sim.options();
+    core = new RaftCore(id, sim.memberIds(), o.raft(), timeouts, o.stateMachines().get(), disk.durable(), localNow());
+    sim.invariants().nodeStarted(id, core);
+    lastRole = core.role();
+    lastTerm = core.currentTerm();
+    armTimer(core.nextDeadline());
+  }
+
+  /** The node stops: volatile state and every write not yet durable are lost, and so are held messages. */
+  void crash() {
+    core = null;
+    sim.queue().remove(timer);
+    for (DiskWrite lost : disk.loseUnsynced()) {
+      sim.queue().remove(lost);
+    }
+    sim.invariants().nodeCrashed(id);
+  }
+
+  void deliver(Message m) {
+    handle(core.step(m, localNow()));
+  }
+
+  void timerFired() {
+    TraceWriter w = sim.trace();
+    if (w.enabled()) {
+      w.begin(sim.currentEvent(), sim.now(), "timer").field("node", id).field("role", core.role().wireName())
+          .field("term", core.currentTerm()).end();
+    }
+    handle(core.tick(localNow()));
+  }
+
+  void propose(ClientRequest request) {
+    handle(core.propose(request, localNow()));
+  }
+
+  /** A disk write became durable: release what waited for it, then tell the core (it may now commit). */
+  void diskDone(DiskWrite w) {
+    disk.complete(w);
+    TraceWriter t = sim.trace();
+    if (t.enabled()) {
+      t.begin(sim.currentEvent(), sim.now(), "durable").field("node", id);
+      if (w.hardState != null) {
+        t.field("term", w.hardState.term()).field("votedFor", w.hardState.votedFor());
+      }
+      if (w.logWrite != null) {
+        t.field("from", w.logWrite.fromIndex()).field("to", w.logWrite.lastIndex());
+      }
+      t.end();
+    }
+    for (Message m : w.held) {
+      sim.send(m);
+    }
+    LogWrite lw = w.logWrite;
+    if (lw != null && !lw.entries().isEmpty()) {
+      handle(core.persisted(lw.lastIndex(), lw.entries().get(lw.entries().size() - 1).term(), localNow()));
+    }
+  }
+
+  private void handle(Ready r) {
+    TraceWriter w = sim.trace();
+    if (w.enabled()) {
+      for (CoreEvent e : r.events()) {
+        CoreEventLines.write(w, sim.currentEvent(), sim.now(), id, e);
+      }
+      List<AppliedEntry> applied = r.applied();
+      if (!applied.isEmpty()) {
+        w.begin(sim.currentEvent(), sim.now(), "apply").field("node", id)
+            .field("from", applied.get(0).entry().index())
+            .field("to", applied.get(applied.size() - 1).entry().index()).end();
+      }
+    }
+    sim.invariants().afterStep(sim.now(), id, core, r);
+    if (lastRole != core.role() || lastTerm != core.currentTerm()) {
+      lastRole = core.role();
+      lastTerm = core.currentTerm();
+      sim.clusterChanged();
+    }
+    List<Message> messages = r.messages();
+    if (r.mustPersist()) {
+      long sync = drawSync();
+      DiskWrite write = disk.issue(id, r.hardState(), r.logWrite(), sim.now(), sync);
+      write.held.addAll(messages);
+      sim.queue().add(write, write.completeAt);
+    } else if (disk.hasPending()) {
+      // A message may depend on state still on its way to disk (an acknowledgement of entries in
+      // flight to the disk, a term not yet durable), so it waits for every earlier write.
+      disk.lastPending().held.addAll(messages);
+    } else {
+      for (Message m : messages) {
+        sim.send(m);
+      }
+    }
+    for (ClientReply reply : r.replies()) {
+      sim.clientReply(id, reply);
+    }
+    armTimer(r.nextDeadline());
+  }
+
+  private long drawSync() {
+    SimOptions o = sim.options();
+    return o.diskSyncMinMs() + diskDelays.nextLong(o.diskSyncMaxMs() - o.diskSyncMinMs() + 1);
+  }
+
+  /** Moves the node's one timer to when its local clock reaches {@code deadline}. */
+  private void armTimer(long deadline) {
+    if (deadline == Long.MAX_VALUE) {
+      sim.queue().remove(timer);
+      return;
+    }
+    long at = clock.globalWhen(deadline, sim.now());
+    if (timer.heapIndex >= 0 && timer.time == at) {
+      return;
+    }
+    sim.queue().remove(timer);
+    sim.queue().add(timer, at);
+  }
+}

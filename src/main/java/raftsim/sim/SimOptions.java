@@ -1,0 +1,52 @@
+package raftsim.sim;
+
+import java.util.function.Supplier;
+import raftsim.core.RaftConfig;
+import raftsim.core.StateMachine;
+import raftsim.kv.KvStore;
+
+/**
+ * Everything that shapes one simulated run besides the events played into it.
+ *
+ * @param nodes cluster size; node ids are 1..nodes
+ * @param raft every node's timing and flow control
+ * @param network the network at the start
+ * @param diskSyncMinMs a write becomes durable a delay drawn from [diskSyncMinMs, diskSyncMaxMs] after it is issued
+ * @param seed the one seed every random stream derives from
+ * @param stateMachines makes each node's state machine, at boot and at every restart
+ */
+public record SimOptions(
+    int nodes,
+    RaftConfig raft,
+    NetworkParams network,
+    long diskSyncMinMs,
+    long diskSyncMaxMs,
+    long seed,
+    Supplier<StateMachine> stateMachines) {
+
+  public SimOptions {
+    if (nodes < 1) {
+      throw new IllegalArgumentException("a cluster needs at least one node");
+    }
+    if (diskSyncMinMs < 0 || diskSyncMaxMs < diskSyncMinMs) {
+      throw new IllegalArgumentException("disk sync must be 0 <= min <= max");
+    }
+  }
+
+  /** The contract's defaults for everything but size and seed, with the key-value store. */
+  public static SimOptions defaults(int nodes, long seed) {
+    return new SimOptions(nodes, RaftConfig.defaults(), new NetworkParams(1, 10, 0, 0), 0, 2, seed, KvStore::new);
+  }
+
+  public SimOptions withNetwork(NetworkParams n) {
+    return new SimOptions(nodes, raft, n, diskSyncMinMs, diskSyncMaxMs, seed, stateMachines);
+  }
+
+  public SimOptions withSeed(long s) {
+    return new SimOptions(nodes, raft, network, diskSyncMinMs, diskSyncMaxMs, s, stateMachines);
+  }
+
+  public SimOptions withStateMachines(Supplier<StateMachine> s) {
+    return new SimOptions(nodes, raft, network, diskSyncMinMs, diskSyncMaxMs, seed, s);
+  }
+}

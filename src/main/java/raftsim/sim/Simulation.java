@@ -1,0 +1,399 @@
+package raftsim.sim;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import raftsim.check.SafetyInvariants;
+import raftsim.check.Violation;
+import raftsim.core.ClientReply;
+import raftsim.core.ClientRequest;
+import raftsim.core.Message;
+import raftsim.core.RaftCore;
+import raftsim.core.Role;
+import raftsim.trace.CoreEventLines;
+import raftsim.trace.TraceWriter;
+
+/**
+ * The discrete-event simulator: one thread, one event queue ordered by (time, sequence), a simulated
+ * network and one simulated disk per node, all driven from one seed. Popping the queue is the only way
+ * time advances, so a run takes as long as its events need, not as long as the time it simulates.
+ *
+ * <p>After every event the safety invariants have seen every step, and the leader at that moment
+ * (CONTRACT §4) is known.
+ */
+public final class Simulation {
+  private final SimOptions options;
+  private final TraceWriter trace;
+  private final EventQueue queue = new EventQueue();
+  private final SimNode[] nodes;
+  private final List<Integer> memberIds;
+  private final Links links;
+  private final SplittableRandom netRandom;
+  private final SafetyInvariants invariants;
+  private NetworkParams network;
+  private ClientReplyListener clientReplies = (node, reply) -> { };
+
+  private long now;
+  private long events;
+  private long currentEvent;
+
+  private boolean clusterChanged = true;
+  private int leader;
+  private long leaderTerm;
+  private int lastLeader;
+  private long lastLeaderTerm;
+  private long leaderChanges;
+  private long violationsTraced;
+
+  /** Where replies the nodes give clients go. */
+  @FunctionalInterface
+  public interface ClientReplyListener {
+    void onReply(int node, ClientReply reply);
+  }
+
+  public Simulation(SimOptions options, TraceWriter trace) {
+    this.options = options;
+    this.trace = trace;
+    this.network = options.network();
+    this.nodes = new SimNode[options.nodes() + 1];
+    List<Integer> ids = new ArrayList<>();
+    for (int i = 1; i <= options.nodes(); i++) {
+      ids.add(i);
+    }
+    this.memberIds = Collections.unmodifiableList(ids);
+    this.links = new Links(options.nodes());
+    this.netRandom = Seeds.stream(options.seed(), "network");
+    this.invariants = new SafetyInvariants(options.nodes());
+    for (int i = 1; i <= options.nodes(); i++) {
+      nodes[i] = new SimNode(i, this);
+    }
+    queue.add(new ActionEvent(Simulation::boot), 0);
+  }
+
+  private void boot() {
+    if (trace.enabled()) {
+      trace.begin(currentEvent, now, "boot").field("nodes", options.nodes()).field("seed", options.seed())
+          .field("electionTimeoutMin", options.raft().electionTimeoutMinMs())
+          .field("electionTimeoutMax", options.raft().electionTimeoutMaxMs())
+          .field("heartbeat", options.raft().heartbeatMs()).end();
+    }
+    for (int i = 1; i <= options.nodes(); i++) {
+      nodes[i].start();
+    }
+  }
+
+  // ------------------------------------------------------------------------------------- running
+
+  /** Processes every event up to and including simulated time {@code endMs}; the clock then reads endMs. */
+  public void runUntil(long endMs) {
+    while (!queue.isEmpty() && queue.peek().time <= endMs) {
+      SimEvent e = queue.poll();
+      now = e.time;
+      currentEvent = events++;
+      e.fire(this);
+      if (clusterChanged) {
+        trackLeader();
+      }
+      if (invariants.violationCount() != violationsTraced) {
+        traceViolations();
+      }
+    }
+    now = Math.max(now, endMs);
+  }
+
+  /** Schedules {@code action} at simulated time {@code time}, after everything already scheduled for then. */
+  public void at(long time, Consumer<Simulation> action) {
+    if (time < now) {
+      throw new IllegalArgumentException("cannot schedule at " + time + " ms: the clock reads " + now);
+    }
+    queue.add(new ActionEvent(action), time);
+  }
+
+  public void onClientReply(ClientReplyListener listener) {
+    this.clientReplies = listener;
+  }
+
+  // -------------------------------------------------------------------------------------- faults
+
+  /** Crashes {@code node}: it loses its volatile state, its pending disk writes and its held messages. */
+  public void crash(int node) {
+    SimNode n = nodes[node];
+    if (n.crashed()) {
+      return;
+    }
+    n.crash();
+    if (trace.enabled()) {
+      trace.begin(currentEvent, now, "crash").field("node", node).field("durableIndex", n.disk.lastIndex()).end();
+    }
+    clusterChanged();
+  }
+
+  /** Restarts a crashed {@code node} from its durable state. */
+  public void restart(int node) {
+    SimNode n = nodes[node];
+    if (!n.crashed()) {
+      return;
+    }
+    if (trace.enabled()) {
+      trace.begin(currentEvent, now, "restart").field("node", node).field("term", n.disk.hardState().term())
+          .field("votedFor", n.disk.hardState().votedFor()).field("lastIndex", n.disk.lastIndex()).end();
+    }
+    n.start();
+    clusterChanged();
+  }
+
+  /** Replaces the partition: messages between nodes pass only inside a group. */
+  public void partition(List<List<Integer>> groups) {
+    links.partition(groups);
+    if (trace.enabled()) {
+      StringBuilder g = new StringBuilder("[");
+      for (int i = 0; i < groups.size(); i++) {
+        g.append(i == 0 ? "" : ",").append(groups.get(i).toString().replace(" ", ""));
+      }
+      trace.begin(currentEvent, now, "partition").rawField("groups", g.append(']')).end();
+    }
+    clusterChanged();
+  }
+
+  /** Cuts every link to and from {@code node} until {@link #heal}. */
+  public void isolate(int node) {
+    links.isolate(node);
+    if (trace.enabled()) {
+      trace.begin(currentEvent, now, "isolate").field("node", node).end();
+    }
+    clusterChanged();
+  }
+
+  /** Drops messages from {@code from} to {@code to} (one way) until {@link #heal}. */
+  public void cut(int from, int to) {
+    links.cut(from, to);
+    if (trace.enabled()) {
+      trace.begin(currentEvent, now, "cut").field("from", from).field("to", to).end();
+    }
+    clusterChanged();
+  }
+
+  /** Clears the partition, every isolation and every cut. */
+  public void heal() {
+    links.heal();
+    if (trace.enabled()) {
+      trace.begin(currentEvent, now, "heal").end();
+    }
+    clusterChanged();
+  }
+
+  /** Changes the network's delays and rates from now on. */
+  public void setNetwork(NetworkParams params) {
+    network = params;
+    if (trace.enabled()) {
+      trace.begin(currentEvent, now, "network").field("delayMin", params.delayMinMs())
+          .field("delayMax", params.delayMaxMs()).field("dropPpm", ppm(params.dropRate()))
+          .field("duplicatePpm", ppm(params.duplicateRate())).end();
+    }
+  }
+
+  /** Rates appear in the trace in parts per million: integers, because the trace holds no floating point. */
+  private static long ppm(double rate) {
+    return Math.round(rate * 1_000_000);
+  }
+
+  // ------------------------------------------------------------------------------------ messages
+
+  /** Sends a node-to-node message now: it may be stopped by the links, lost, delayed or duplicated. */
+  void send(Message m) {
+    if (trace.enabled()) {
+      CoreEventLines.messageFields(trace.begin(currentEvent, now, "send"), m).end();
+    }
+    String blocked = links.blocked(m.from(), m.to());
+    if (blocked != null) {
+      traceDrop(m, blocked);
+      return;
+    }
+    NetworkParams p = network;
+    if (p.dropRate() > 0 && netRandom.nextDouble() < p.dropRate()) {
+      traceDrop(m, "loss");
+      return;
+    }
+    queue.add(new Delivery(m), now + drawDelay(p));
+    if (p.duplicateRate() > 0 && netRandom.nextDouble() < p.duplicateRate()) {
+      queue.add(new Delivery(m), now + drawDelay(p));
+      if (trace.enabled()) {
+        CoreEventLines.messageFields(trace.begin(currentEvent, now, "duplicate"), m).end();
+      }
+    }
+  }
+
+  private long drawDelay(NetworkParams p) {
+    return p.delayMinMs() + netRandom.nextLong(p.delayMaxMs() - p.delayMinMs() + 1);
+  }
+
+  void deliver(Message m) {
+    SimNode target = nodes[m.to()];
+    if (target.crashed()) {
+      traceDrop(m, "crashed");
+      return;
+    }
+    String blocked = links.blocked(m.from(), m.to());
+    if (blocked != null) {
+      traceDrop(m, blocked);
+      return;
+    }
+    if (trace.enabled()) {
+      CoreEventLines.messageFields(trace.begin(currentEvent, now, "deliver"), m).end();
+    }
+    target.deliver(m);
+  }
+
+  private void traceDrop(Message m, String reason) {
+    if (trace.enabled()) {
+      CoreEventLines.messageFields(trace.begin(currentEvent, now, "drop"), m).field("reason", reason).end();
+    }
+  }
+
+  /** Hands {@code request} straight to {@code node}'s core, as a client library inside the node would. */
+  public void propose(int node, ClientRequest request) {
+    nodes[node].propose(request);
+  }
+
+  void clientReply(int node, ClientReply reply) {
+    clientReplies.onReply(node, reply);
+  }
+
+  // ------------------------------------------------------------------------------ who leads now
+
+  void clusterChanged() {
+    clusterChanged = true;
+  }
+
+  /**
+   * CONTRACT §4, "Leader at a moment": a live node in the leader role such that a majority of the
+   * cluster (itself included) are live nodes with open links both ways to it and a term not above its.
+   */
+  private int computeLeader() {
+    int majority = options.nodes() / 2 + 1;
+    for (int l = 1; l <= options.nodes(); l++) {
+      RaftCore c = nodes[l].core();
+      if (c == null || c.role() != Role.LEADER) {
+        continue;
+      }
+      int followers = 0;
+      for (int x = 1; x <= options.nodes(); x++) {
+        RaftCore cx = nodes[x].core();
+        if (cx != null && cx.currentTerm() <= c.currentTerm() && (x == l || (links.open(l, x) && links.open(x, l)))) {
+          followers++;
+        }
+      }
+      if (followers >= majority) {
+        return l;
+      }
+    }
+    return 0;
+  }
+
+  /** Leader changes: each change to a new non-null (leader, term) pair after the first (CONTRACT §4). */
+  private void trackLeader() {
+    clusterChanged = false;
+    leader = computeLeader();
+    leaderTerm = leader == 0 ? 0 : nodes[leader].core().currentTerm();
+    if (leader != 0 && (leader != lastLeader || leaderTerm != lastLeaderTerm)) {
+      if (lastLeader != 0) {
+        leaderChanges++;
+      }
+      lastLeader = leader;
+      lastLeaderTerm = leaderTerm;
+      if (trace.enabled()) {
+        trace.begin(currentEvent, now, "leader").field("node", leader).field("term", leaderTerm)
+            .field("changes", leaderChanges).end();
+      }
+    }
+  }
+
+  private void traceViolations() {
+    List<Violation> kept = invariants.violations();
+    if (trace.enabled()) {
+      for (long i = violationsTraced; i < kept.size(); i++) {
+        Violation v = kept.get((int) i);
+        trace.begin(currentEvent, now, "violation").field("invariant", v.invariant())
+            .rawField("nodes", v.nodes().toString().replace(" ", "")).field("index", v.index())
+            .field("term", v.term()).field("detail", v.detail()).end();
+      }
+    }
+    violationsTraced = invariants.violationCount();
+  }
+
+  // -------------------------------------------------------------------------------------- views
+
+  public SimOptions options() {
+    return options;
+  }
+
+  public long now() {
+    return now;
+  }
+
+  /** Events taken from the queue so far. */
+  public long events() {
+    return events;
+  }
+
+  /** The index of the event being processed, which every trace line it causes carries as {@code ev}. */
+  public long currentEvent() {
+    return currentEvent;
+  }
+
+  public TraceWriter trace() {
+    return trace;
+  }
+
+  /** The leader at this moment (CONTRACT §4), or 0 when there is none. */
+  public int leader() {
+    return leader;
+  }
+
+  public long leaderChanges() {
+    return leaderChanges;
+  }
+
+  /** Node {@code id}'s core, or null while it is crashed. */
+  public RaftCore core(int id) {
+    return nodes[id].core();
+  }
+
+  public boolean crashed(int id) {
+    return nodes[id].crashed();
+  }
+
+  public boolean isolated(int id) {
+    return links.isolated(id);
+  }
+
+  public int nodeCount() {
+    return options.nodes();
+  }
+
+  public List<Integer> memberIds() {
+    return memberIds;
+  }
+
+  public List<Violation> violations() {
+    return invariants.violations();
+  }
+
+  public long violationCount() {
+    return invariants.violationCount();
+  }
+
+  SafetyInvariants invariants() {
+    return invariants;
+  }
+
+  EventQueue queue() {
+    return queue;
+  }
+
+  SimNode node(int id) {
+    return nodes[id];
+  }
+}

@@ -1,0 +1,89 @@
+package raftsim.trace;
+
+import raftsim.core.AppendEntries;
+import raftsim.core.AppendEntriesReply;
+import raftsim.core.CoreEvent;
+import raftsim.core.LogEntry;
+import raftsim.core.Message;
+import raftsim.core.RequestVote;
+import raftsim.core.RequestVoteReply;
+
+/** How the core's messages and events appear in the trace: one place, so every driver writes them alike. */
+public final class CoreEventLines {
+  private CoreEventLines() {}
+
+  /** Appends the fields that describe {@code m}: type, from, to, term, and what its type carries. */
+  public static TraceWriter messageFields(TraceWriter w, Message m) {
+    w.field("type", m.type()).field("from", m.from()).field("to", m.to()).field("term", m.term());
+    if (m instanceof RequestVote rv) {
+      w.field("lastLogIndex", rv.lastLogIndex()).field("lastLogTerm", rv.lastLogTerm());
+    } else if (m instanceof RequestVoteReply r) {
+      w.field("granted", r.granted());
+      if (r.refusal() != null) {
+        w.field("reason", r.refusal().name());
+      }
+    } else if (m instanceof AppendEntries ae) {
+      w.field("prevLogIndex", ae.prevLogIndex()).field("prevLogTerm", ae.prevLogTerm())
+          .field("entries", ae.entries().size()).field("leaderCommit", ae.leaderCommit());
+      if (!ae.entries().isEmpty()) {
+        LogEntry last = ae.entries().get(ae.entries().size() - 1);
+        w.field("lastIndex", last.index()).field("lastTerm", last.term());
+      }
+    } else if (m instanceof AppendEntriesReply r) {
+      w.field("success", r.success());
+      if (r.success()) {
+        w.field("matchIndex", r.matchIndex());
+      } else {
+        w.field("reason", r.rejection().name()).field("rejectedIndex", r.rejectedIndex())
+            .field("conflictTerm", r.conflictTerm()).field("conflictIndex", r.conflictIndex());
+      }
+    }
+    return w;
+  }
+
+  /** Writes one line for {@code e}, which happened at node {@code node}. */
+  public static void write(TraceWriter w, long ev, long t, int node, CoreEvent e) {
+    if (e instanceof CoreEvent.TermAdopted x) {
+      w.begin(ev, t, "term").field("node", node).field("from", x.oldTerm()).field("term", x.newTerm())
+          .field("sender", x.sender());
+    } else if (e instanceof CoreEvent.RoleChanged x) {
+      w.begin(ev, t, "role").field("node", node).field("role", x.to().wireName()).field("was", x.from().wireName())
+          .field("term", x.term()).field("leader", x.leader());
+    } else if (e instanceof CoreEvent.ElectionStarted x) {
+      w.begin(ev, t, "election").field("node", node).field("term", x.term())
+          .field("lastLogIndex", x.lastLogIndex()).field("lastLogTerm", x.lastLogTerm());
+    } else if (e instanceof CoreEvent.VoteGranted x) {
+      w.begin(ev, t, "vote").field("node", node).field("candidate", x.candidate()).field("term", x.term())
+          .field("granted", true);
+    } else if (e instanceof CoreEvent.VoteRefused x) {
+      w.begin(ev, t, "vote").field("node", node).field("candidate", x.candidate()).field("term", x.term())
+          .field("granted", false).field("reason", x.reason().name())
+          .field("ownLastTerm", x.ownLastTerm()).field("ownLastIndex", x.ownLastIndex())
+          .field("candidateLastTerm", x.candidateLastTerm()).field("candidateLastIndex", x.candidateLastIndex())
+          .field("votedFor", x.votedFor());
+    } else if (e instanceof CoreEvent.VoteCounted x) {
+      w.begin(ev, t, "vote-counted").field("node", node).field("voter", x.voter()).field("term", x.term())
+          .field("granted", x.granted()).field("votes", x.votes()).field("needed", x.needed());
+    } else if (e instanceof CoreEvent.AppendRefused x) {
+      w.begin(ev, t, "append-refused").field("node", node).field("leader", x.leader()).field("term", x.term())
+          .field("reason", x.reason().name()).field("prevLogIndex", x.prevLogIndex())
+          .field("prevLogTerm", x.prevLogTerm()).field("conflictTerm", x.conflictTerm())
+          .field("conflictIndex", x.conflictIndex());
+    } else if (e instanceof CoreEvent.EntriesAppended x) {
+      w.begin(ev, t, "append").field("node", node).field("from", x.fromIndex()).field("to", x.toIndex())
+          .field("term", x.term()).field("truncatedFrom", x.truncatedFrom());
+    } else if (e instanceof CoreEvent.CommitAdvanced x) {
+      w.begin(ev, t, "commit").field("node", node).field("from", x.oldCommitIndex())
+          .field("commitIndex", x.newCommitIndex()).field("term", x.term());
+    } else if (e instanceof CoreEvent.NextIndexBackedOff x) {
+      w.begin(ev, t, "backoff").field("node", node).field("follower", x.follower())
+          .field("from", x.oldNextIndex()).field("nextIndex", x.newNextIndex());
+    } else if (e instanceof CoreEvent.Ignored x) {
+      w.begin(ev, t, "ignored").field("node", node).field("input", x.input()).field("sender", x.sender())
+          .field("reason", x.reason().name());
+    } else {
+      throw new IllegalArgumentException("no trace line for " + e);
+    }
+    w.end();
+  }
+}
