@@ -1,6 +1,5 @@
 package raftsim.kv;
 
-import java.util.Map;
 import java.util.SortedMap;
 
 /**
@@ -80,10 +79,6 @@ public sealed interface KvCommand {
     }
   }
 
-  /** The number of arguments after the verb, per verb. */
-  Map<String, Integer> ARITY = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(Map.of(
-      "SET", 2, "GET", 1, "DELETE", 1, "APPEND", 2, "CAS", 3)));
-
   /**
    * Parses {@code text}. Verbs are case-insensitive; tokens are separated by runs of spaces.
    *
@@ -95,8 +90,13 @@ public sealed interface KvCommand {
       throw new IllegalArgumentException("empty command; valid: " + usage());
     }
     String verb = t[0].toUpperCase(java.util.Locale.ROOT);
-    Integer arity = ARITY.get(verb);
-    if (arity == null) {
+    int arity = switch (verb) {
+      case "GET", "DELETE" -> 1;
+      case "SET", "APPEND" -> 2;
+      case "CAS" -> 3;
+      default -> -1;
+    };
+    if (arity < 0) {
       throw new IllegalArgumentException("unknown command '" + t[0] + "'; valid: " + usage());
     }
     if (t.length - 1 != arity) {
