@@ -32,7 +32,10 @@ public final class SafetyInvariants {
   private static final int KEEP = 100;
 
   private final RaftCore[] live;
-  private final NodeMark[] marks;
+  // What each node looked like after its last step: the "before" of its next one.
+  private final Role[] markRole;
+  private final long[] markTerm;
+  private final long[] markLastIndex;
   /** Election Safety: the first leader seen in each term. */
   private final TreeMap<Long, Integer> leaderOfTerm = new TreeMap<>();
   /** Log Matching: what each (index, term) holds, by index (position index - 1). */
@@ -44,9 +47,6 @@ public final class SafetyInvariants {
   private final ArrayList<LogEntry> applied = new ArrayList<>();
   private final List<Violation> violations = new ArrayList<>();
   private long violationCount;
-
-  /** What a node looked like after its last step: the "before" of its next one. */
-  private record NodeMark(Role role, long term, long lastIndex, long lastTerm) {}
 
   /** One (index, term) as first written: its payload and the term of the entry before it. */
   private static final class Canon {
@@ -65,31 +65,36 @@ public final class SafetyInvariants {
   /** @param nodes node ids run from 1 to nodes */
   public SafetyInvariants(int nodes) {
     this.live = new RaftCore[nodes + 1];
-    this.marks = new NodeMark[nodes + 1];
+    this.markRole = new Role[nodes + 1];
+    this.markTerm = new long[nodes + 1];
+    this.markLastIndex = new long[nodes + 1];
   }
 
   /** A node (re)started with {@code core}; what it holds on disk was checked when it was written. */
   public void nodeStarted(int node, RaftCore core) {
     live[node] = core;
-    marks[node] = mark(core);
+    mark(node, core);
   }
 
   public void nodeCrashed(int node) {
     live[node] = null;
-    marks[node] = null;
+    markRole[node] = null;
   }
 
   /** Checks what node {@code node}'s step, which produced {@code ready}, changed. */
   public void afterStep(long now, int node, RaftCore core, Ready ready) {
-    NodeMark before = marks[node];
-    NodeMark after = mark(core);
-    marks[node] = after;
-    boolean newLeader = after.role == Role.LEADER && (before.role != Role.LEADER || before.term != after.term);
+    Role roleBefore = markRole[node];
+    long termBefore = markTerm[node];
+    long lastIndexBefore = markLastIndex[node];
+    mark(node, core);
+    Role role = core.role();
+    long term = core.currentTerm();
+    boolean newLeader = role == Role.LEADER && (roleBefore != Role.LEADER || termBefore != term);
     if (newLeader) {
-      checkElectionSafety(now, node, after.term);
+      checkElectionSafety(now, node, term);
     }
-    if (before.role == Role.LEADER && after.role == Role.LEADER && before.term == after.term) {
-      checkAppendOnly(now, node, before, after, ready.logWrite());
+    if (roleBefore == Role.LEADER && role == Role.LEADER && termBefore == term) {
+      checkAppendOnly(now, node, term, lastIndexBefore, core.log().lastIndex(), ready.logWrite());
     }
     if (ready.logWrite() != null) {
       checkLogMatching(now, node, core.log(), ready.logWrite());
@@ -97,16 +102,19 @@ public final class SafetyInvariants {
     if (newLeader) {
       checkLeaderHoldsCommitted(now, node, core, 1);
     }
-    if (after.role == Role.LEADER && core.commitIndex() > committed.size()) {
+    if (role == Role.LEADER && core.commitIndex() > committed.size()) {
       recordCommits(now, node, core);
     }
-    for (AppliedEntry a : ready.applied()) {
-      checkStateMachine(now, node, a.entry());
+    List<AppliedEntry> appliedNow = ready.applied();
+    for (int i = 0; i < appliedNow.size(); i++) {
+      checkStateMachine(now, node, appliedNow.get(i).entry());
     }
   }
 
-  private static NodeMark mark(RaftCore core) {
-    return new NodeMark(core.role(), core.currentTerm(), core.log().lastIndex(), core.log().lastTerm());
+  private void mark(int node, RaftCore core) {
+    markRole[node] = core.role();
+    markTerm[node] = core.currentTerm();
+    markLastIndex[node] = core.log().lastIndex();
   }
 
   private void checkElectionSafety(long now, int node, long term) {
@@ -117,15 +125,14 @@ public final class SafetyInvariants {
     }
   }
 
-  private void checkAppendOnly(long now, int node, NodeMark before, NodeMark after, LogWrite write) {
-    if (write != null && write.fromIndex() <= before.lastIndex) {
-      violation(new Violation("LeaderAppendOnly", now, List.of(node), write.fromIndex(), after.term,
-          "leader " + node + " of term " + after.term + " rewrote its log from index " + write.fromIndex()
-              + " (its last index was " + before.lastIndex + ")"));
-    } else if (after.lastIndex < before.lastIndex) {
-      violation(new Violation("LeaderAppendOnly", now, List.of(node), after.lastIndex + 1, after.term,
-          "leader " + node + " of term " + after.term + " dropped entries " + (after.lastIndex + 1) + ".."
-              + before.lastIndex));
+  private void checkAppendOnly(long now, int node, long term, long lastBefore, long lastAfter, LogWrite write) {
+    if (write != null && write.fromIndex() <= lastBefore) {
+      violation(new Violation("LeaderAppendOnly", now, List.of(node), write.fromIndex(), term,
+          "leader " + node + " of term " + term + " rewrote its log from index " + write.fromIndex()
+              + " (its last index was " + lastBefore + ")"));
+    } else if (lastAfter < lastBefore) {
+      violation(new Violation("LeaderAppendOnly", now, List.of(node), lastAfter + 1, term,
+          "leader " + node + " of term " + term + " dropped entries " + (lastAfter + 1) + ".." + lastBefore));
     }
   }
 

@@ -49,13 +49,13 @@ final class Output {
     logChangedFrom = Math.min(logChangedFrom, index);
   }
 
-  Ready freeze(HardState hardState, RaftLog log, long nextDeadline) {
+  Ready freeze(long currentTerm, int votedFor, RaftLog log, long nextDeadline) {
     LogWrite write = null;
     if (logChangedFrom != Long.MAX_VALUE) {
       write = new LogWrite(logChangedFrom, log.slice(logChangedFrom, log.lastIndex()));
     }
     return new Ready(
-        hardStateChanged ? hardState : null,
+        hardStateChanged ? new HardState(currentTerm, votedFor) : null,
         write,
         orEmpty(messages),
         orEmpty(applied),

@@ -13,11 +13,10 @@ final class Quorum {
 
   /**
    * The highest index that a majority holds, given each voter's durable match index: sorted
-   * descending, the value at position majority - 1.
+   * descending, the value at position majority - 1. Sorts {@code matchIndexes} in place.
    */
   static long majorityMatch(long[] matchIndexes) {
-    long[] sorted = matchIndexes.clone();
-    Arrays.sort(sorted);
-    return sorted[sorted.length - majority(sorted.length)];
+    Arrays.sort(matchIndexes);
+    return matchIndexes[matchIndexes.length - majority(matchIndexes.length)];
   }
 }

@@ -1,10 +1,9 @@
 package raftsim.core;
 
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.random.RandomGenerator;
 
 /**
@@ -51,10 +50,13 @@ public final class RaftCore {
   Progress[] progress;
   /** Counts the AppendEntries this leader sent in its term; replies echo it. */
   long round;
-  /** Proposals appended in this term and not yet applied, by log index, waiting for their result. */
-  final TreeMap<Long, ClientRequest> pending = new TreeMap<>();
+  /** Proposals appended in this term and not yet applied, in log order, waiting for their result. */
+  final ArrayDeque<Proposal> pending = new ArrayDeque<>();
   /** Scratch space for commit computation; reused because the core is single-threaded. */
   final long[] matchScratch;
+
+  /** A proposal this leader appended at {@code index}, waiting to be applied. */
+  record Proposal(long index, ClientRequest request) {}
 
   private final Election election = new Election(this);
   private final Replication replication = new Replication(this);
@@ -137,7 +139,7 @@ public final class RaftCore {
     }
     LogEntry entry = new LogEntry(log.lastIndex() + 1, currentTerm, request.payload());
     appendOwn(entry, out);
-    pending.put(entry.index(), request);
+    pending.addLast(new Proposal(entry.index(), request));
     replication.broadcast(now, out);
     return finish(out);
   }
@@ -218,9 +220,8 @@ public final class RaftCore {
 
   /** A leader that loses office cannot know whether its pending proposals will commit (rule 19). */
   private void stopLeading(Output out) {
-    for (Map.Entry<Long, ClientRequest> p : pending.entrySet()) {
-      ClientRequest r = p.getValue();
-      out.reply(new ClientReply.OutcomeUnknown(r.clientId(), r.seq(), leaderId));
+    for (Proposal p : pending) {
+      out.reply(new ClientReply.OutcomeUnknown(p.request().clientId(), p.request().seq(), leaderId));
     }
     pending.clear();
     progress = null;
@@ -250,17 +251,19 @@ public final class RaftCore {
         result = stateMachine.apply(command);
       }
       out.applied(new AppliedEntry(entry, result));
-      ClientRequest waiting = role == Role.LEADER ? pending.remove(entry.index()) : null;
-      if (waiting != null) {
+      Proposal waiting = pending.peekFirst();
+      if (waiting != null && waiting.index() == entry.index()) {
+        pending.pollFirst();
         // Rule 19: the leader answers only once the entry is applied.
-        out.reply(new ClientReply.Applied(waiting.clientId(), waiting.seq(), entry.index(), result));
+        ClientRequest r = waiting.request();
+        out.reply(new ClientReply.Applied(r.clientId(), r.seq(), entry.index(), result));
       }
     }
   }
 
   private Ready finish(Output out) {
     applyCommitted(out);
-    return out.freeze(new HardState(currentTerm, votedFor), log, nextDeadline());
+    return out.freeze(currentTerm, votedFor, log, nextDeadline());
   }
 
   int position(int member) {

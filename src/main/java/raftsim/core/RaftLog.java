@@ -73,7 +73,13 @@ public final class RaftLog implements LogView {
     if (lo > hi) {
       return List.of();
     }
-    return List.copyOf(entries.subList((int) (lo - snapshotIndex - 1), (int) (hi - snapshotIndex)));
+    int first = (int) (lo - snapshotIndex - 1);
+    // Most requests carry one or two entries: List.of makes those without an array copy.
+    return switch ((int) (hi - lo)) {
+      case 0 -> List.of(entries.get(first));
+      case 1 -> List.of(entries.get(first), entries.get(first + 1));
+      default -> List.copyOf(entries.subList(first, (int) (hi - snapshotIndex)));
+    };
   }
 
   /** The first index of the run of entries with {@code term} that contains {@code index}. */

@@ -49,7 +49,8 @@ final class Validation {
     List<LogEntry> entries = ae.entries();
     long expectedIndex = ae.prevLogIndex() + 1;
     long lowestTerm = ae.prevLogTerm();
-    for (LogEntry e : entries) {
+    for (int i = 0; i < entries.size(); i++) {
+      LogEntry e = entries.get(i);
       if (e.index() != expectedIndex || e.term() < lowestTerm || e.term() > ae.term()) {
         return false;
       }

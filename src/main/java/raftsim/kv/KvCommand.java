@@ -3,7 +3,8 @@ package raftsim.kv;
 import java.util.SortedMap;
 
 /**
- * The key-value commands, parsed from their text form. Keys and values are tokens without whitespace;
+ * The key-value commands, parsed from their text form. Keys and values are tokens without whitespace
+ * (tokens are separated by runs of ASCII whitespace);
  * every command touches exactly one key, which is what lets a checker split a history by key.
  *
  * <pre>
@@ -112,24 +113,32 @@ public sealed interface KvCommand {
     };
   }
 
-  /** Splits on whitespace without a regular expression: every node parses every command it applies. */
+  /**
+   * Splits on runs of ASCII whitespace and control characters, without a regular expression: every
+   * node parses every command it applies, so this is on the simulator's hot path.
+   */
   private static String[] tokens(String text) {
-    java.util.ArrayList<String> out = new java.util.ArrayList<>(4);
-    int i = 0;
     int n = text.length();
-    while (i < n) {
-      while (i < n && Character.isWhitespace(text.charAt(i))) {
+    int count = 0;
+    for (int i = 0; i < n; i++) {
+      if (text.charAt(i) > ' ' && (i == 0 || text.charAt(i - 1) <= ' ')) {
+        count++;
+      }
+    }
+    String[] found = new String[count];
+    int k = 0;
+    int i = 0;
+    while (k < count) {
+      while (text.charAt(i) <= ' ') {
         i++;
       }
       int start = i;
-      while (i < n && !Character.isWhitespace(text.charAt(i))) {
+      while (i < n && text.charAt(i) > ' ') {
         i++;
       }
-      if (i > start) {
-        out.add(text.substring(start, i));
-      }
+      found[k++] = text.substring(start, i);
     }
-    return out.toArray(new String[0]);
+    return found;
   }
 
   static String usage() {

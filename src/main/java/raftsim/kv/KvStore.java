@@ -19,19 +19,25 @@ public final class KvStore implements StateMachine {
   private final TreeMap<String, String> data = new TreeMap<>();
   private final TreeMap<Long, Session> sessions = new TreeMap<>();
 
-  /** The last command a client had applied and its result. */
-  record Session(long lastSeq, String lastResult) {}
+  /** The last command a client had applied and its result; updated in place, one per client. */
+  private static final class Session {
+    long lastSeq;
+    String lastResult;
+  }
 
   @Override
   public String apply(Payload.Command command) {
     Session session = sessions.get(command.clientId());
     if (session != null) {
-      if (command.seq() == session.lastSeq()) {
-        return session.lastResult();
+      if (command.seq() == session.lastSeq) {
+        return session.lastResult;
       }
-      if (command.seq() < session.lastSeq()) {
+      if (command.seq() < session.lastSeq) {
         return STALE;
       }
+    } else {
+      session = new Session();
+      sessions.put(command.clientId(), session);
     }
     String result;
     try {
@@ -39,7 +45,8 @@ public final class KvStore implements StateMachine {
     } catch (IllegalArgumentException bad) {
       result = "ERR " + bad.getMessage();
     }
-    sessions.put(command.clientId(), new Session(command.seq(), result));
+    session.lastSeq = command.seq();
+    session.lastResult = result;
     return result;
   }
 

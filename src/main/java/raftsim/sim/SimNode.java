@@ -103,8 +103,9 @@ final class SimNode {
       }
       t.end();
     }
-    for (Message m : w.held) {
-      sim.send(m);
+    List<Message> held = w.held;
+    for (int i = 0; i < held.size(); i++) {
+      sim.send(held.get(i));
     }
     LogWrite lw = w.logWrite;
     if (lw != null && !lw.entries().isEmpty()) {
@@ -135,19 +136,24 @@ final class SimNode {
     if (r.mustPersist()) {
       long sync = drawSync();
       DiskWrite write = disk.issue(id, r.hardState(), r.logWrite(), sim.now(), sync);
-      write.held.addAll(messages);
+      if (!messages.isEmpty()) {
+        write.held.addAll(messages);
+      }
       sim.queue().add(write, write.completeAt);
     } else if (disk.hasPending()) {
       // A message may depend on state still on its way to disk (an acknowledgement of entries in
       // flight to the disk, a term not yet durable), so it waits for every earlier write.
-      disk.lastPending().held.addAll(messages);
+      if (!messages.isEmpty()) {
+        disk.lastPending().held.addAll(messages);
+      }
     } else {
-      for (Message m : messages) {
-        sim.send(m);
+      for (int i = 0; i < messages.size(); i++) {
+        sim.send(messages.get(i));
       }
     }
-    for (ClientReply reply : r.replies()) {
-      sim.clientReply(id, reply);
+    List<ClientReply> replies = r.replies();
+    for (int i = 0; i < replies.size(); i++) {
+      sim.clientReply(id, replies.get(i));
     }
     armTimer(r.nextDeadline());
   }
