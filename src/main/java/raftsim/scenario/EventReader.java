@@ -240,7 +240,7 @@ final class EventReader {
   }
 
   private String nodeIds() {
-    return ValueReader.range(1, nodes);
+    return ValueReader.bounds(1, nodes);
   }
 
   private static String roleChoices() {
@@ -251,12 +251,9 @@ final class EventReader {
     return choices(names.toArray(String[]::new));
   }
 
-  /** Lists alternatives the way the messages do: {@code a}, {@code a or b}, {@code a, b or c}. */
+  /** Lists two or more alternatives the way the messages do: {@code a or b}, {@code a, b or c}. */
   private static String choices(String... items) {
     int last = items.length - 1;
-    if (last == 0) {
-      return items[0];
-    }
     return String.join(", ", List.of(items).subList(0, last)) + " or " + items[last];
   }
 }

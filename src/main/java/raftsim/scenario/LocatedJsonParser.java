@@ -136,7 +136,7 @@ final class LocatedJsonParser {
       return new LocatedJson.Num(offset, text, new BigDecimal(text), integral);
     } catch (NumberFormatException e) {
       // Only an exponent beyond the range of an int gets here, such as 1e99999999999.
-      throw source.error(offset, path, text + " is too large a number");
+      throw source.error(offset, path, text + " has too large an exponent");
     }
   }
 

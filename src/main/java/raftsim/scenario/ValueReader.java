@@ -35,7 +35,7 @@ final class ValueReader {
   long wholeNumber(LocatedJson value, String path, long min, long max) throws ScenarioException {
     LocatedJson.Num number = integral(value, path);
     if (outside(number, min, max)) {
-      throw error(value, path, number.text() + " is out of range; valid: " + range(min, max));
+      throw error(value, path, number.text() + " is out of range; valid: " + bounds(min, max));
     }
     return number.value().longValueExact();
   }
@@ -64,7 +64,7 @@ final class ValueReader {
       throw error(value, path, "expected a number from " + min + " to " + max + ", got " + value.describe());
     }
     if (outside(number, min, max)) {
-      throw error(value, path, number.text() + " is out of range; valid: " + range(min, max));
+      throw error(value, path, number.text() + " is out of range; valid: " + bounds(min, max));
     }
     // BigDecimal has no negative zero, so "-0.0" reads as 0.0 like every other spelling of zero.
     return number.value().doubleValue();
@@ -125,7 +125,7 @@ final class ValueReader {
   }
 
   /** How messages write the whole numbers min to max: {@code 1..15}, or one number when min = max. */
-  static String range(long min, long max) {
+  static String bounds(long min, long max) {
     return min == max ? Long.toString(min) : min + ".." + max;
   }
 }
