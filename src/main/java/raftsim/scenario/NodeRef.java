@@ -1,0 +1,26 @@
+package raftsim.scenario;
+
+/**
+ * The node an event acts on, as a file names it: a node id, or a name resolved when the event fires.
+ * Which forms an event accepts is listed with each event in {@link ScenarioEvent}.
+ */
+public sealed interface NodeRef {
+
+  /** A fixed node, 1..nodes. */
+  record Id(int id) implements NodeRef {
+    public Id {
+      if (id < 1) {
+        throw new IllegalArgumentException("node ids start at 1, got " + id);
+      }
+    }
+  }
+
+  /** {@code "leader"}: the leader at the moment the event fires; the event is skipped if there is none. */
+  record Leader() implements NodeRef {}
+
+  /** {@code "random"}: a node drawn from the scenario's seeded random source among those the event can affect. */
+  record Random() implements NodeRef {}
+
+  /** {@code "crashed"}: every node that is crashed when the event fires (restart only). */
+  record Crashed() implements NodeRef {}
+}
