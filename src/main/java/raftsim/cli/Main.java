@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "A deterministic discrete-event Raft simulator.",
     subcommands = {
+        RunCommand.class,
         BenchCommand.class,
         CommandLine.HelpCommand.class,
     })
@@ -21,9 +22,20 @@ public final class Main implements Runnable {
     System.exit(execute(args));
   }
 
-  /** Runs the command line and returns its exit code; tests call this instead of {@link #main}. */
+  /** Runs the command line and returns its exit code. */
   public static int execute(String... args) {
     return ExitCodes.commandLine(new Main()).execute(args);
+  }
+
+  /** Runs the command line with its output and errors going to the given writers; tests use this. */
+  public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+    picocli.CommandLine cl = ExitCodes.commandLine(new Main());
+    cl.setOut(out);
+    cl.setErr(err);
+    int code = cl.execute(args);
+    out.flush();
+    err.flush();
+    return code;
   }
 
   @Override

@@ -5,6 +5,7 @@ import java.util.List;
 
 /** Collects what one input causes, then freezes it into a {@link Ready}. One per input; not shared. */
 final class Output {
+  private final boolean reportEvents;
   private List<Message> messages;
   private List<AppliedEntry> applied;
   private List<ClientReply> replies;
@@ -12,6 +13,10 @@ final class Output {
   private boolean hardStateChanged;
   /** Lowest log index changed by this input; Long.MAX_VALUE when the log is untouched. */
   private long logChangedFrom = Long.MAX_VALUE;
+
+  Output(boolean reportEvents) {
+    this.reportEvents = reportEvents;
+  }
 
   void send(Message m) {
     if (messages == null) {
@@ -35,6 +40,9 @@ final class Output {
   }
 
   void event(CoreEvent e) {
+    if (!reportEvents) {
+      return;
+    }
     if (events == null) {
       events = new ArrayList<>(4);
     }

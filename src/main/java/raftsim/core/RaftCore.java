@@ -58,6 +58,9 @@ public final class RaftCore {
   /** A proposal this leader appended at {@code index}, waiting to be applied. */
   record Proposal(long index, ClientRequest request) {}
 
+  /** Whether Ready.events is filled; off when nobody reads it, which saves building them. */
+  private boolean reportEvents = true;
+
   private final Election election = new Election(this);
   private final Replication replication = new Replication(this);
 
@@ -93,7 +96,7 @@ public final class RaftCore {
 
   /** Handles a message from a peer. Never throws on a message a faulty peer could send. */
   public Ready step(Message m, long now) {
-    Output out = new Output();
+    Output out = new Output(reportEvents);
     IgnoreReason invalid = Validation.check(this, m);
     if (invalid != null) {
       out.event(new CoreEvent.Ignored(m.type(), m.from(), invalid));
@@ -118,7 +121,7 @@ public final class RaftCore {
 
   /** The timer armed for {@link Ready#nextDeadline} went off at local time {@code now}. */
   public Ready tick(long now) {
-    Output out = new Output();
+    Output out = new Output(reportEvents);
     if (role == Role.LEADER) {
       replication.heartbeat(now, out);
     } else if (now >= electionDeadline) {
@@ -132,7 +135,7 @@ public final class RaftCore {
    * answers {@link ClientReply.NotLeader} with the leader it knows of.
    */
   public Ready propose(ClientRequest request, long now) {
-    Output out = new Output();
+    Output out = new Output(reportEvents);
     if (role != Role.LEADER) {
       out.reply(new ClientReply.NotLeader(request.clientId(), request.seq(), leaderId));
       return finish(out);
@@ -149,7 +152,7 @@ public final class RaftCore {
    * itself toward a majority only for durable entries (RAFT-CHECKLIST rule 16), so this may commit.
    */
   public Ready persisted(long index, long term, long now) {
-    Output out = new Output();
+    Output out = new Output(reportEvents);
     if (log.termAt(index) != term || index < 0) {
       // The entries were truncated after the write was issued; a later write covers the new ones.
       out.event(new CoreEvent.Ignored("Persisted", id, IgnoreReason.STALE_PERSIST_REPORT));
@@ -276,6 +279,14 @@ public final class RaftCore {
 
   Progress progressOf(int peer) {
     return progress[Arrays.binarySearch(peers, peer)];
+  }
+
+  /**
+   * Turns the reporting of {@link Ready#events} on (the default) or off. Nothing the core decides
+   * depends on it; a driver that neither traces nor explains can save the work.
+   */
+  public void reportEvents(boolean on) {
+    reportEvents = on;
   }
 
   // ------------------------------------------------------------------------------ read-only views

@@ -3,7 +3,7 @@ package raftsim.sim;
 import java.util.function.Consumer;
 
 /** Something scheduled from outside the cluster: a scripted fault, a client's next step, an injected proposal. */
-final class ActionEvent extends SimEvent {
+final class ActionEvent extends SimEvent implements Scheduled {
   private final Consumer<Simulation> action;
 
   ActionEvent(Consumer<Simulation> action) {

@@ -12,6 +12,6 @@ final class Delivery extends SimEvent {
 
   @Override
   void fire(Simulation sim) {
-    sim.deliver(message);
+    sim.deliver(message, this);
   }
 }

@@ -16,6 +16,8 @@ final class DiskWrite extends SimEvent {
   final LogWrite logWrite;
   final long completeAt;
   final List<Message> held = new ArrayList<>(4);
+  /** On disk already; set when the node was paused and its reaction had to wait. */
+  boolean durable;
 
   DiskWrite(int node, HardState hardState, LogWrite logWrite, long completeAt) {
     this.node = node;

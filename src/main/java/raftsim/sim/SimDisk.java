@@ -18,6 +18,8 @@ final class SimDisk {
   private final ArrayList<LogEntry> log = new ArrayList<>();
   private final ArrayDeque<DiskWrite> pending = new ArrayDeque<>();
   private long lastCompletion;
+  /** What a crash left of the oldest pending write when it tore it; null otherwise. */
+  private byte[] tornTail;
 
   /** Issues a write at {@code now} that takes {@code syncMs}, but never completes before an earlier one. */
   DiskWrite issue(int node, HardState hs, LogWrite lw, long now, long syncMs) {
@@ -50,11 +52,31 @@ final class SimDisk {
     return pending.peekLast();
   }
 
-  /** A crash: every write not yet durable is lost. Returns them so their events can be cancelled. */
-  List<DiskWrite> loseUnsynced() {
+  /**
+   * A crash: every write not yet durable is lost. With {@code tear}, the oldest of them is left on
+   * disk half-written. Returns the lost writes so their events can be cancelled.
+   */
+  List<DiskWrite> crash(boolean tear) {
     List<DiskWrite> lost = new ArrayList<>(pending);
     pending.clear();
+    if (tear && !lost.isEmpty()) {
+      tornTail = TornWrite.tear(TornWrite.frame(lost.get(0)));
+    }
     return lost;
+  }
+
+  /**
+   * Recovery at restart: a record at the end of the log that is not whole (its length or checksum
+   * fails) was torn by the crash and is cut off; it was never durable, so nothing durable is lost.
+   * Returns the size of the record cut off, or -1 when the tail was whole.
+   */
+  int recover() {
+    byte[] tail = tornTail;
+    tornTail = null;
+    if (tail == null || TornWrite.whole(tail)) {
+      return -1;
+    }
+    return tail.length;
   }
 
   /** What a node restarting now finds on this disk. */

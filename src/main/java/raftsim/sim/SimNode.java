@@ -28,6 +28,8 @@ final class SimNode {
   private final TimerEvent timer;
   /** Null while crashed. */
   private RaftCore core;
+  /** Simulated time until which the node is paused (processes nothing); 0 when running. */
+  private long pausedUntil;
   /** Role and term after the last step, to notice the steps that change who leads. */
   private Role lastRole;
   private long lastTerm;
@@ -48,6 +50,32 @@ final class SimNode {
     return core == null;
   }
 
+  boolean paused() {
+    return pausedUntil > sim.now();
+  }
+
+  /** Live nodes are neither crashed nor paused (CONTRACT §4). */
+  boolean live() {
+    return core != null && !paused();
+  }
+
+  long pausedUntil() {
+    return pausedUntil;
+  }
+
+  /** The node stops processing until {@code until}; what reaches it meanwhile waits (a long GC pause). */
+  void pause(long until) {
+    pausedUntil = Math.max(pausedUntil, until);
+  }
+
+  /** From now on the node's clock runs {@code ppm} parts per million fast (or slow, when negative). */
+  void setDrift(long ppm) {
+    clock.setDrift(sim.now(), ppm);
+    if (core != null) {
+      armTimer(core.nextDeadline());
+    }
+  }
+
   long localNow() {
     return clock.local(sim.now());
   }
@@ -56,6 +84,7 @@ final class SimNode {
   void start() {
     SimOptions o = sim.options();
     core = new RaftCore(id, sim.memberIds(), o.raft(), timeouts, o.stateMachines().get(), disk.durable(), localNow());
+    core.reportEvents(sim.trace().enabled());
     sim.invariants().nodeStarted(id, core);
     lastRole = core.role();
     lastTerm = core.currentTerm();
@@ -63,10 +92,11 @@ final class SimNode {
   }
 
   /** The node stops: volatile state and every write not yet durable are lost, and so are held messages. */
-  void crash() {
+  void crash(boolean tearOldestWrite) {
     core = null;
+    pausedUntil = 0;
     sim.queue().remove(timer);
-    for (DiskWrite lost : disk.loseUnsynced()) {
+    for (DiskWrite lost : disk.crash(tearOldestWrite)) {
       sim.queue().remove(lost);
     }
     sim.invariants().nodeCrashed(id);
@@ -77,6 +107,10 @@ final class SimNode {
   }
 
   void timerFired() {
+    if (paused()) {
+      sim.defer(timer, pausedUntil, id, "timer");
+      return;
+    }
     TraceWriter w = sim.trace();
     if (w.enabled()) {
       w.begin(sim.currentEvent(), sim.now(), "timer").field("node", id).field("role", core.role().wireName())
@@ -91,7 +125,21 @@ final class SimNode {
 
   /** A disk write became durable: release what waited for it, then tell the core (it may now commit). */
   void diskDone(DiskWrite w) {
-    disk.complete(w);
+    if (!w.durable) {
+      disk.complete(w);
+      w.durable = true;
+    }
+    if (core == null) {
+      // It became durable, but the node crashed while paused, before it could react.
+      if (sim.trace().enabled()) {
+        sim.trace().begin(sim.currentEvent(), sim.now(), "durable").field("node", id).field("crashed", true).end();
+      }
+      return;
+    }
+    if (paused()) {
+      sim.defer(w, pausedUntil, id, "durable");
+      return;
+    }
     TraceWriter t = sim.trace();
     if (t.enabled()) {
       t.begin(sim.currentEvent(), sim.now(), "durable").field("node", id);

@@ -103,12 +103,24 @@ public final class Simulation {
     now = Math.max(now, endMs);
   }
 
-  /** Schedules {@code action} at simulated time {@code time}, after everything already scheduled for then. */
-  public void at(long time, Consumer<Simulation> action) {
+  /**
+   * Schedules {@code action} at simulated time {@code time}, after everything already scheduled for
+   * then. The handle lets the caller {@link #cancel} it.
+   */
+  public Scheduled at(long time, Consumer<Simulation> action) {
     if (time < now) {
       throw new IllegalArgumentException("cannot schedule at " + time + " ms: the clock reads " + now);
     }
-    queue.add(new ActionEvent(action), time);
+    ActionEvent e = new ActionEvent(action);
+    queue.add(e, time);
+    return e;
+  }
+
+  /** Cancels a scheduled action that has not fired yet; cancelling a fired one does nothing. */
+  public void cancel(Scheduled s) {
+    if (s != null) {
+      queue.remove((ActionEvent) s);
+    }
   }
 
   public void onClientReply(ClientReplyListener listener) {
@@ -119,13 +131,23 @@ public final class Simulation {
 
   /** Crashes {@code node}: it loses its volatile state, its pending disk writes and its held messages. */
   public void crash(int node) {
+    crash(node, false);
+  }
+
+  /**
+   * Crashes {@code node}; with {@code tornWrite}, the oldest write not yet durable is left half-written
+   * on its disk, for the restart to detect and cut off.
+   */
+  public void crash(int node, boolean tornWrite) {
     SimNode n = nodes[node];
     if (n.crashed()) {
       return;
     }
-    n.crash();
+    boolean tearable = tornWrite && n.disk.hasPending();
+    n.crash(tornWrite);
     if (trace.enabled()) {
-      trace.begin(currentEvent, now, "crash").field("node", node).field("durableIndex", n.disk.lastIndex()).end();
+      trace.begin(currentEvent, now, "crash").field("node", node).field("durableIndex", n.disk.lastIndex())
+          .field("tornWrite", tearable).end();
     }
     clusterChanged();
   }
@@ -136,7 +158,12 @@ public final class Simulation {
     if (!n.crashed()) {
       return;
     }
+    int cutOff = n.disk.recover();
     if (trace.enabled()) {
+      if (cutOff >= 0) {
+        trace.begin(currentEvent, now, "torn-write").field("node", node).field("bytes", cutOff)
+            .field("action", "cut off: length or checksum does not match").end();
+      }
       trace.begin(currentEvent, now, "restart").field("node", node).field("term", n.disk.hardState().term())
           .field("votedFor", n.disk.hardState().votedFor()).field("lastIndex", n.disk.lastIndex()).end();
     }
@@ -184,6 +211,62 @@ public final class Simulation {
     clusterChanged();
   }
 
+  /**
+   * Pauses {@code node} for {@code forMs}: it processes nothing meanwhile (like a long garbage-collection
+   * pause) and then resumes with its state intact; messages, timers and disk completions wait for it.
+   */
+  public void pause(int node, long forMs) {
+    SimNode n = nodes[node];
+    if (n.crashed()) {
+      return;
+    }
+    long until = now + forMs;
+    n.pause(until);
+    if (trace.enabled()) {
+      trace.begin(currentEvent, now, "pause").field("node", node).field("until", n.pausedUntil()).end();
+    }
+    queue.add(new ActionEvent(s -> s.resumed(node)), n.pausedUntil());
+    clusterChanged();
+  }
+
+  private void resumed(int node) {
+    SimNode n = nodes[node];
+    boolean resumes = !n.crashed() && !n.paused();
+    if (trace.enabled()) {
+      String state = n.crashed() ? "crashed meanwhile" : resumes ? "resumed" : "paused again meanwhile";
+      trace.begin(currentEvent, now, "resume").field("node", node).field("state", state).end();
+    }
+    if (resumes) {
+      clusterChanged();
+    }
+  }
+
+  /** An event for a paused node waits until the node resumes. */
+  void defer(SimEvent e, long until, int node, String what) {
+    queue.add(e, until);
+    traceDeferred(node, what);
+  }
+
+  private void traceDeferred(int node, String what) {
+    if (trace.enabled()) {
+      trace.begin(currentEvent, now, "deferred").field("node", node).field("what", what)
+          .field("until", nodes[node].pausedUntil()).end();
+    }
+  }
+
+  /** From now on {@code node}'s local clock runs fast (positive ppm) or slow (negative) against simulated time. */
+  public void clockDrift(int node, long ppm) {
+    nodes[node].setDrift(ppm);
+    if (trace.enabled()) {
+      trace.begin(currentEvent, now, "clock-drift").field("node", node).field("ppm", ppm).end();
+    }
+  }
+
+  /** The network's current delays and rates. */
+  public NetworkParams network() {
+    return network;
+  }
+
   /** Changes the network's delays and rates from now on. */
   public void setNetwork(NetworkParams params) {
     network = params;
@@ -229,10 +312,14 @@ public final class Simulation {
     return p.delayMinMs() + netRandom.nextLong(p.delayMaxMs() - p.delayMinMs() + 1);
   }
 
-  void deliver(Message m) {
+  void deliver(Message m, Delivery event) {
     SimNode target = nodes[m.to()];
     if (target.crashed()) {
       traceDrop(m, "crashed");
+      return;
+    }
+    if (target.paused()) {
+      defer(event, target.pausedUntil(), m.to(), m.type());
       return;
     }
     String blocked = links.blocked(m.from(), m.to());
@@ -257,8 +344,75 @@ public final class Simulation {
     nodes[node].propose(request);
   }
 
+  /**
+   * A client sends {@code request} to {@code node} over the network: delayed, perhaps lost or
+   * duplicated, but untouched by partitions, isolation and cuts (clients stand outside them).
+   * {@code onArrival} runs for each copy that reaches a live node, just before the node gets it; a
+   * copy that is lost, or reaches a crashed node, runs {@code onLost}.
+   */
+  public void clientSend(int node, ClientRequest request, Runnable onArrival, Runnable onLost) {
+    if (trace.enabled()) {
+      trace.begin(currentEvent, now, "client-send").field("client", request.clientId()).field("clientSeq", request.seq())
+          .field("to", node).field("command", request.command()).end();
+    }
+    NetworkParams p = network;
+    int copies = 1;
+    if (p.dropRate() > 0 && netRandom.nextDouble() < p.dropRate()) {
+      copies = 0;
+    } else if (p.duplicateRate() > 0 && netRandom.nextDouble() < p.duplicateRate()) {
+      copies = 2;
+    }
+    if (copies == 0) {
+      traceClientDrop(node, request.clientId(), request.seq(), "loss");
+      onLost.run();
+      return;
+    }
+    for (int i = 0; i < copies; i++) {
+      queue.add(new ActionEvent(s -> s.clientArrival(node, request, onArrival, onLost)), now + drawDelay(p));
+    }
+  }
+
+  private void clientArrival(int node, ClientRequest request, Runnable onArrival, Runnable onLost) {
+    if (nodes[node].crashed()) {
+      traceClientDrop(node, request.clientId(), request.seq(), "crashed");
+      onLost.run();
+      return;
+    }
+    if (nodes[node].paused()) {
+      queue.add(new ActionEvent(s -> s.clientArrival(node, request, onArrival, onLost)), nodes[node].pausedUntil());
+      traceDeferred(node, "client request");
+      return;
+    }
+    if (trace.enabled()) {
+      trace.begin(currentEvent, now, "client-request").field("node", node).field("client", request.clientId())
+          .field("clientSeq", request.seq()).end();
+    }
+    onArrival.run();
+    nodes[node].propose(request);
+  }
+
+  /** A node answers a client: the answer travels back over the network like a request. */
   void clientReply(int node, ClientReply reply) {
-    clientReplies.onReply(node, reply);
+    if (trace.enabled()) {
+      trace.begin(currentEvent, now, "client-reply").field("node", node).field("client", reply.clientId())
+          .field("clientSeq", reply.seq()).field("reply", ClientReplies.describe(reply)).end();
+    }
+    NetworkParams p = network;
+    if (p.dropRate() > 0 && netRandom.nextDouble() < p.dropRate()) {
+      traceClientDrop(node, reply.clientId(), reply.seq(), "loss");
+      return;
+    }
+    int copies = p.duplicateRate() > 0 && netRandom.nextDouble() < p.duplicateRate() ? 2 : 1;
+    for (int i = 0; i < copies; i++) {
+      queue.add(new ActionEvent(s -> s.clientReplies.onReply(node, reply)), now + drawDelay(p));
+    }
+  }
+
+  private void traceClientDrop(int node, long client, long seq, String reason) {
+    if (trace.enabled()) {
+      trace.begin(currentEvent, now, "client-drop").field("node", node).field("client", client).field("clientSeq", seq)
+          .field("reason", reason).end();
+    }
   }
 
   // ------------------------------------------------------------------------------ who leads now
@@ -275,13 +429,13 @@ public final class Simulation {
     int majority = options.nodes() / 2 + 1;
     for (int l = 1; l <= options.nodes(); l++) {
       RaftCore c = nodes[l].core();
-      if (c == null || c.role() != Role.LEADER) {
+      if (!nodes[l].live() || c.role() != Role.LEADER) {
         continue;
       }
       int followers = 0;
       for (int x = 1; x <= options.nodes(); x++) {
         RaftCore cx = nodes[x].core();
-        if (cx != null && cx.currentTerm() <= c.currentTerm() && (x == l || (links.open(l, x) && links.open(x, l)))) {
+        if (nodes[x].live() && cx.currentTerm() <= c.currentTerm() && (x == l || (links.open(l, x) && links.open(x, l)))) {
           followers++;
         }
       }
@@ -363,6 +517,11 @@ public final class Simulation {
 
   public boolean crashed(int id) {
     return nodes[id].crashed();
+  }
+
+  /** Neither crashed nor paused. */
+  public boolean live(int id) {
+    return nodes[id].live();
   }
 
   public boolean isolated(int id) {

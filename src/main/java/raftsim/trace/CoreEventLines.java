@@ -20,7 +20,7 @@ public final class CoreEventLines {
     } else if (m instanceof RequestVoteReply r) {
       w.field("granted", r.granted());
       if (r.refusal() != null) {
-        w.field("reason", r.refusal().name());
+        w.field("refusal", r.refusal().name());
       }
     } else if (m instanceof AppendEntries ae) {
       w.field("prevLogIndex", ae.prevLogIndex()).field("prevLogTerm", ae.prevLogTerm())
@@ -34,7 +34,7 @@ public final class CoreEventLines {
       if (r.success()) {
         w.field("matchIndex", r.matchIndex());
       } else {
-        w.field("reason", r.rejection().name()).field("rejectedIndex", r.rejectedIndex())
+        w.field("rejection", r.rejection().name()).field("rejectedIndex", r.rejectedIndex())
             .field("conflictTerm", r.conflictTerm()).field("conflictIndex", r.conflictIndex());
       }
     }

@@ -1,0 +1,282 @@
+package raftsim.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.IntPredicate;
+import raftsim.core.RaftCore;
+import raftsim.core.RaftConfig;
+import raftsim.kv.KvStore;
+import raftsim.scenario.LeaderExpectation;
+import raftsim.scenario.NodeRef;
+import raftsim.scenario.Role;
+import raftsim.scenario.Scenario;
+import raftsim.scenario.ScenarioEvent;
+import raftsim.trace.TraceWriter;
+
+/**
+ * Plays one scenario file: builds the cluster it describes, schedules its events, runs its clients,
+ * and checks its expectations (CONTRACT §4). The linearizability of the history is judged by the
+ * caller, which owns the checker's budget.
+ */
+public final class ScenarioRunner {
+  private final Scenario scenario;
+  private final Simulation sim;
+  private final SimClients clients;
+  private final SplittableRandom choices;
+  private final List<ExpectationResult> expectations = new ArrayList<>();
+
+  private ScenarioRunner(Scenario scenario, SimOptions options, TraceWriter trace, ClientHistory history) {
+    this.scenario = scenario;
+    this.sim = new Simulation(options, trace);
+    this.choices = Seeds.stream(scenario.seed(), "scenario");
+    // Scripted events go in first, so at any instant they come before everything else (CONTRACT §4).
+    for (ScenarioEvent e : scenario.events()) {
+      sim.at(e.atMs(), s -> apply(e));
+    }
+    this.clients = scenario.clients() == null ? null
+        : SimClients.start(sim, clientLoad(scenario), history, 0);
+  }
+
+  /** The simulator settings a scenario file describes. */
+  public static SimOptions options(Scenario s) {
+    RaftConfig raft = RaftConfig.of(s.timing().electionTimeoutMs().min(), s.timing().electionTimeoutMs().max(),
+        s.timing().heartbeatMs());
+    NetworkParams network = new NetworkParams(s.network().delayMs().min(), s.network().delayMs().max(),
+        s.network().dropRate(), s.network().duplicateRate());
+    return new SimOptions(s.nodes(), raft, network, s.disk().syncMs().min(), s.disk().syncMs().max(), s.seed(),
+        KvStore::new);
+  }
+
+  static ClientLoad clientLoad(Scenario s) {
+    var c = s.clients();
+    var m = c.mix();
+    return new ClientLoad(c.count(), c.keys(), c.opIntervalMs(), c.retryMs(), c.timeoutMs(),
+        new ClientLoad.OperationMix(m.put(), m.get(), m.append(), m.delete(), m.cas()));
+  }
+
+  /**
+   * Runs {@code scenario} to its end with the given simulator settings (normally {@link #options}).
+   * Every invocation and completion goes to {@code history}.
+   */
+  public static ScenarioOutcome run(Scenario scenario, SimOptions options, TraceWriter trace, ClientHistory history) {
+    long start = System.nanoTime(); // wall time, only to report it
+    ScenarioRunner r = new ScenarioRunner(scenario, options, trace, history);
+    r.sim.runUntil(scenario.durationMs());
+    if (r.clients != null) {
+      r.clients.finish();
+    }
+    r.checkFinalExpectations();
+    long wallMs = (System.nanoTime() - start) / 1_000_000;
+    return r.outcome(wallMs);
+  }
+
+  // ------------------------------------------------------------------------------------- events
+
+  private void apply(ScenarioEvent e) {
+    if (e instanceof ScenarioEvent.Crash c) {
+      int node = resolve(c.node(), "crash", sim::live);
+      if (node != 0) {
+        if (sim.crashed(node)) {
+          skip("crash", "node " + node + " is already crashed");
+        } else {
+          sim.crash(node, c.tornWrite());
+        }
+      }
+    } else if (e instanceof ScenarioEvent.Restart r) {
+      if (r.node() instanceof NodeRef.Crashed) {
+        for (int id = 1; id <= sim.nodeCount(); id++) {
+          sim.restart(id);
+        }
+      } else {
+        int node = ((NodeRef.Id) r.node()).id();
+        if (sim.crashed(node)) {
+          sim.restart(node);
+        } else {
+          skip("restart", "node " + node + " is not crashed");
+        }
+      }
+    } else if (e instanceof ScenarioEvent.Partition p) {
+      sim.partition(p.groups());
+    } else if (e instanceof ScenarioEvent.Isolate i) {
+      int node = resolve(i.node(), "isolate", id -> sim.live(id) && !sim.isolated(id));
+      if (node != 0) {
+        sim.isolate(node);
+      }
+    } else if (e instanceof ScenarioEvent.Cut c) {
+      sim.cut(c.from(), c.to());
+    } else if (e instanceof ScenarioEvent.Heal) {
+      sim.heal();
+    } else if (e instanceof ScenarioEvent.NetworkChange n) {
+      NetworkParams now = sim.network();
+      sim.setNetwork(new NetworkParams(
+          n.delayMs() == null ? now.delayMinMs() : n.delayMs().min(),
+          n.delayMs() == null ? now.delayMaxMs() : n.delayMs().max(),
+          n.dropRate() == null ? now.dropRate() : n.dropRate(),
+          n.duplicateRate() == null ? now.duplicateRate() : n.duplicateRate()));
+    } else if (e instanceof ScenarioEvent.ClientsActive a) {
+      if (clients == null) {
+        skip("clients", "this scenario has no clients");
+      } else {
+        clients.setActive(a.active());
+        if (sim.trace().enabled()) {
+          sim.trace().begin(sim.currentEvent(), sim.now(), "clients").field("active", a.active()).end();
+        }
+      }
+    } else if (e instanceof ScenarioEvent.Pause p) {
+      int node = resolve(p.node(), "pause", sim::live);
+      if (node != 0) {
+        sim.pause(node, p.forMs());
+      }
+    } else if (e instanceof ScenarioEvent.ClockDrift d) {
+      sim.clockDrift(d.node(), d.ppm());
+    } else if (e instanceof ScenarioEvent.Expect x) {
+      checkExpectation(x);
+    }
+  }
+
+  /**
+   * The node an event names: an id as given; "leader" the leader at this moment; "random" one drawn
+   * from the scenario's own random stream among the nodes {@code eligible} accepts. 0 (with a trace
+   * line saying why) when there is none.
+   */
+  private int resolve(NodeRef ref, String what, IntPredicate eligible) {
+    if (ref instanceof NodeRef.Id id) {
+      return id.id();
+    }
+    if (ref instanceof NodeRef.Leader) {
+      int leader = sim.leader();
+      if (leader == 0) {
+        skip(what, "there is no leader");
+      }
+      return leader;
+    }
+    List<Integer> candidates = new ArrayList<>();
+    for (int id = 1; id <= sim.nodeCount(); id++) {
+      if (eligible.test(id)) {
+        candidates.add(id);
+      }
+    }
+    if (candidates.isEmpty()) {
+      skip(what, "no node qualifies for \"random\"");
+      return 0;
+    }
+    return candidates.get(choices.nextInt(candidates.size()));
+  }
+
+  private void skip(String what, String why) {
+    if (sim.trace().enabled()) {
+      sim.trace().begin(sim.currentEvent(), sim.now(), "skip").field("event", what).field("reason", why).end();
+    }
+  }
+
+  // ------------------------------------------------------------------------------ expectations
+
+  private void checkExpectation(ScenarioEvent.Expect x) {
+    long t = x.atMs();
+    if (x.leader() != null) {
+      int leader = sim.leader();
+      boolean ok;
+      String want;
+      if (x.leader() instanceof LeaderExpectation.Any) {
+        ok = leader != 0;
+        want = "any leader";
+      } else if (x.leader() instanceof LeaderExpectation.None) {
+        ok = leader == 0;
+        want = "no leader";
+      } else {
+        int id = ((LeaderExpectation.Node) x.leader()).id();
+        ok = leader == id;
+        want = "leader " + id;
+      }
+      record("leader@" + t, ok, "expected " + want + ", found " + (leader == 0 ? "none" : "leader " + leader));
+    }
+    if (x.node() != null) {
+      int node = x.node();
+      Role actual = roleOf(node);
+      record("role(" + node + ")@" + t, actual == x.role(),
+          "expected node " + node + " " + x.role().jsonName() + ", found " + actual.jsonName());
+    }
+    if (x.progressSinceMs() != null) {
+      boolean progress = clients != null && clients.progressSince(x.progressSinceMs());
+      record("progress@" + t, progress, progress
+          ? "an operation invoked at or after " + x.progressSinceMs() + " ms completed ok"
+          : "no operation invoked at or after " + x.progressSinceMs() + " ms completed ok");
+    }
+    if (x.noProgressSinceMs() != null) {
+      boolean progress = clients != null && clients.progressSince(x.noProgressSinceMs());
+      record("noProgress@" + t, !progress, progress
+          ? "an operation invoked at or after " + x.noProgressSinceMs() + " ms completed ok"
+          : "no operation invoked at or after " + x.noProgressSinceMs() + " ms completed ok");
+    }
+  }
+
+  private Role roleOf(int node) {
+    RaftCore c = sim.core(node);
+    if (c == null) {
+      return Role.CRASHED;
+    }
+    return switch (c.role()) {
+      case LEADER -> Role.LEADER;
+      case CANDIDATE -> Role.CANDIDATE;
+      case FOLLOWER -> Role.FOLLOWER;
+    };
+  }
+
+  /** The final expectations but linearizability, which needs the checker (CONTRACT §4). */
+  private void checkFinalExpectations() {
+    var expect = scenario.expect();
+    if (expect.leaderAtEnd() != null) {
+      boolean has = sim.leader() != 0;
+      record("leaderAtEnd", has == expect.leaderAtEnd(), has ? "leader " + sim.leader() + " at the end" : "no leader at the end");
+    }
+    if (expect.minOkOps() != null) {
+      long ok = clients == null ? 0 : clients.ok();
+      record("minOkOps", ok >= expect.minOkOps(), ok + " operations ok, at least " + expect.minOkOps() + " expected");
+    }
+    if (expect.maxLeaderChanges() != null) {
+      long changes = sim.leaderChanges();
+      record("maxLeaderChanges", changes <= expect.maxLeaderChanges(),
+          changes + " leader changes, at most " + expect.maxLeaderChanges() + " expected");
+    }
+    if (expect.maxTerm() != null) {
+      long term = highestTerm();
+      record("maxTerm", term <= expect.maxTerm(), "highest term " + term + ", at most " + expect.maxTerm() + " expected");
+    }
+  }
+
+  private void record(String name, boolean ok, String detail) {
+    expectations.add(new ExpectationResult(name, ok, detail));
+    if (sim.trace().enabled()) {
+      sim.trace().begin(sim.currentEvent(), sim.now(), "expect").field("name", name).field("ok", ok)
+          .field("detail", detail).end();
+    }
+  }
+
+  /** The highest term of any live node (CONTRACT §5's {@code term}). */
+  private long highestTerm() {
+    long term = 0;
+    for (int id = 1; id <= sim.nodeCount(); id++) {
+      RaftCore c = sim.core(id);
+      if (c != null) {
+        term = Math.max(term, c.currentTerm());
+      }
+    }
+    return term;
+  }
+
+  private ScenarioOutcome outcome(long wallMs) {
+    long commit = 0;
+    for (int id = 1; id <= sim.nodeCount(); id++) {
+      RaftCore c = sim.core(id);
+      if (c != null) {
+        commit = Math.max(commit, c.commitIndex());
+      }
+    }
+    ClientCounts counts = clients == null ? new ClientCounts(0, 0, 0, 0)
+        : new ClientCounts(clients.invoked(), clients.ok(), clients.failed(), clients.indeterminate());
+    return new ScenarioOutcome(scenario.name(), scenario.seed(), sim.now(), wallMs, sim.events(),
+        sim.trace().hashHex(), sim.leader() == 0 ? null : sim.leader(), highestTerm(), commit, counts,
+        sim.leaderChanges(), sim.violations(), sim.violationCount(), List.copyOf(expectations));
+  }
+}
