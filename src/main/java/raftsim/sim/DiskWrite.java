@@ -15,7 +15,8 @@ final class DiskWrite extends SimEvent {
   final HardState hardState;
   final LogWrite logWrite;
   final long completeAt;
-  final List<Message> held = new ArrayList<>(4);
+  /** Null until a message must wait for this write. */
+  List<Message> held;
   /** On disk already; set when the node was paused and its reaction had to wait. */
   boolean durable;
 
@@ -24,6 +25,15 @@ final class DiskWrite extends SimEvent {
     this.hardState = hardState;
     this.logWrite = logWrite;
     this.completeAt = completeAt;
+  }
+
+  void hold(List<Message> messages) {
+    if (!messages.isEmpty()) {
+      if (held == null) {
+        held = new ArrayList<>(messages.size() + 2);
+      }
+      held.addAll(messages);
+    }
   }
 
   @Override

@@ -5,10 +5,13 @@ import java.util.Arrays;
 /**
  * A binary min-heap of events ordered by (time, sequence). Unlike {@link java.util.PriorityQueue} it
  * removes an arbitrary event in O(log n), which is how a node's timer is moved or a crashed node's
- * disk writes are cancelled without leaving dead events to pop.
+ * disk writes are cancelled without leaving dead events to pop. The keys live in primitive arrays
+ * beside the events, so comparisons never chase a pointer: the queue is on every event's path.
  */
 final class EventQueue {
   private SimEvent[] heap = new SimEvent[256];
+  private long[] times = new long[256];
+  private long[] seqs = new long[256];
   private int size;
   private long nextSeq;
 
@@ -20,8 +23,9 @@ final class EventQueue {
     return size;
   }
 
-  SimEvent peek() {
-    return size == 0 ? null : heap[0];
+  /** The time of the earliest event; the queue must not be empty. */
+  long peekTime() {
+    return times[0];
   }
 
   /** Queues {@code e} at {@code time}, after everything already queued for that time. */
@@ -33,11 +37,10 @@ final class EventQueue {
     e.seq = nextSeq++;
     if (size == heap.length) {
       heap = Arrays.copyOf(heap, size * 2);
+      times = Arrays.copyOf(times, size * 2);
+      seqs = Arrays.copyOf(seqs, size * 2);
     }
-    heap[size] = e;
-    e.heapIndex = size;
-    size++;
-    siftUp(e.heapIndex);
+    siftUp(size++, e);
   }
 
   SimEvent poll() {
@@ -56,57 +59,62 @@ final class EventQueue {
   }
 
   private void removeAt(int i) {
-    SimEvent gone = heap[i];
+    heap[i].heapIndex = -1;
     size--;
     SimEvent last = heap[size];
     heap[size] = null;
-    gone.heapIndex = -1;
     if (i == size) {
       return;
     }
-    heap[i] = last;
-    last.heapIndex = i;
-    siftDown(i);
+    siftDown(i, last);
     if (heap[i] == last) {
-      siftUp(i);
+      siftUp(i, last);
     }
   }
 
-  private void siftUp(int i) {
-    SimEvent e = heap[i];
+  /** Places {@code e} at slot {@code i} or above, moving later parents down. */
+  private void siftUp(int i, SimEvent e) {
+    long t = e.time;
+    long s = e.seq;
     while (i > 0) {
       int parent = (i - 1) >>> 1;
-      SimEvent p = heap[parent];
-      if (!e.before(p)) {
+      if (!before(t, s, times[parent], seqs[parent])) {
         break;
       }
-      heap[i] = p;
-      p.heapIndex = i;
+      put(i, heap[parent], times[parent], seqs[parent]);
       i = parent;
     }
-    heap[i] = e;
-    e.heapIndex = i;
+    put(i, e, t, s);
   }
 
-  private void siftDown(int i) {
-    SimEvent e = heap[i];
+  /** Places {@code e} at slot {@code i} or below, moving earlier children up. */
+  private void siftDown(int i, SimEvent e) {
+    long t = e.time;
+    long s = e.seq;
     int half = size >>> 1;
     while (i < half) {
       int child = 2 * i + 1;
-      SimEvent c = heap[child];
       int right = child + 1;
-      if (right < size && heap[right].before(c)) {
+      if (right < size && before(times[right], seqs[right], times[child], seqs[child])) {
         child = right;
-        c = heap[child];
       }
-      if (!c.before(e)) {
+      if (!before(times[child], seqs[child], t, s)) {
         break;
       }
-      heap[i] = c;
-      c.heapIndex = i;
+      put(i, heap[child], times[child], seqs[child]);
       i = child;
     }
+    put(i, e, t, s);
+  }
+
+  private static boolean before(long t1, long s1, long t2, long s2) {
+    return t1 < t2 || (t1 == t2 && s1 < s2);
+  }
+
+  private void put(int i, SimEvent e, long t, long s) {
     heap[i] = e;
+    times[i] = t;
+    seqs[i] = s;
     e.heapIndex = i;
   }
 }

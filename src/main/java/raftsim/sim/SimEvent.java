@@ -12,8 +12,4 @@ abstract class SimEvent {
 
   /** Does what the event stands for; the simulation's clock already reads {@link #time}. */
   abstract void fire(Simulation sim);
-
-  final boolean before(SimEvent o) {
-    return time < o.time || (time == o.time && seq < o.seq);
-  }
 }

@@ -152,7 +152,7 @@ final class SimNode {
       t.end();
     }
     List<Message> held = w.held;
-    for (int i = 0; i < held.size(); i++) {
+    for (int i = 0; held != null && i < held.size(); i++) {
       sim.send(held.get(i));
     }
     LogWrite lw = w.logWrite;
@@ -184,16 +184,12 @@ final class SimNode {
     if (r.mustPersist()) {
       long sync = drawSync();
       DiskWrite write = disk.issue(id, r.hardState(), r.logWrite(), sim.now(), sync);
-      if (!messages.isEmpty()) {
-        write.held.addAll(messages);
-      }
+      write.hold(messages);
       sim.queue().add(write, write.completeAt);
     } else if (disk.hasPending()) {
       // A message may depend on state still on its way to disk (an acknowledgement of entries in
       // flight to the disk, a term not yet durable), so it waits for every earlier write.
-      if (!messages.isEmpty()) {
-        disk.lastPending().held.addAll(messages);
-      }
+      disk.lastPending().hold(messages);
     } else {
       for (int i = 0; i < messages.size(); i++) {
         sim.send(messages.get(i));

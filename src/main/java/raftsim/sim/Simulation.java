@@ -88,7 +88,7 @@ public final class Simulation {
 
   /** Processes every event up to and including simulated time {@code endMs}; the clock then reads endMs. */
   public void runUntil(long endMs) {
-    while (!queue.isEmpty() && queue.peek().time <= endMs) {
+    while (!queue.isEmpty() && queue.peekTime() <= endMs) {
       SimEvent e = queue.poll();
       now = e.time;
       currentEvent = events++;
