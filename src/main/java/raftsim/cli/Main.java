@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     description = "A deterministic discrete-event Raft simulator.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        CheckCommand.class,
     })
 public final class Main implements Runnable {
 

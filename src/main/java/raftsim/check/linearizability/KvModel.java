@@ -1,5 +1,6 @@
 package raftsim.check.linearizability;
 
+import java.util.Objects;
 import raftsim.check.history.KvCommand;
 import raftsim.check.history.KvResult;
 
@@ -16,6 +17,18 @@ public final class KvModel implements Model<KvCommand, KvResult, KvModel.KeyStat
 
     boolean holds(String v) {
       return value != null && value.equals(v);
+    }
+
+    // equals and hashCode are written out because the search's cache calls them from the start, and the generated
+    // record methods are bootstrapped on first use, which costs tens of milliseconds in a fresh JVM.
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof KeyState k && Objects.equals(value, k.value);
+    }
+
+    @Override
+    public int hashCode() {
+      return value == null ? 0 : value.hashCode();
     }
   }
 

@@ -23,7 +23,7 @@ import java.util.Map;
  *       earlier, it would no longer have its effect where it was.)
  *   <li>An indeterminate operation that would change nothing now is never needed now: leaving it out keeps every
  *       linearization valid.
- *   <li>Indeterminate operations with equal commands are interchangeable (none has a return that pins it), so
+ *   <li>Indeterminate operations with the same command are interchangeable (none has a return that pins it), so
  *       they are only linearized in invocation order.
  * </ul>
  * At each configuration the definite candidates are tried before the indeterminate ones: those may never take
@@ -64,7 +64,7 @@ final class LinearizationSearch<I, O, S> {
   private final int[] returnOf;
   private final long[] opKey;
   private final boolean[] readOnly;
-  /** For an indeterminate operation, the last one invoked before it with an equal command, or -1. */
+  /** For an indeterminate operation, the last one invoked before it with the same command text, or -1. */
   private final int[] twinBefore;
 
   // The search's position, kept between slices.
@@ -137,11 +137,11 @@ final class LinearizationSearch<I, O, S> {
           && model.isReadOnly(partition.commands().get(i), partition.results().get(i));
     }
     twinBefore = new int[ops];
-    Map<I, Integer> lastIndeterminate = new HashMap<>();
+    Map<String, Integer> lastIndeterminate = new HashMap<>();
     for (int i = 0; i < ops; i++) {
       twinBefore[i] = -1;
       if (!partition.isDefinite(i)) {
-        Integer twin = lastIndeterminate.put(partition.commands().get(i), i);
+        Integer twin = lastIndeterminate.put(partition.operations().get(i).command(), i);
         twinBefore[i] = twin == null ? -1 : twin;
       }
     }
@@ -245,13 +245,17 @@ final class LinearizationSearch<I, O, S> {
 
   /**
    * Tries to linearize {@code op} now: {@link #LINEARIZED} (the scan restarts at the front), {@link #SKIPPED} (try
-   * the next candidate), or {@link #DEAD} when {@code op} is read-only and the configuration it leads to is known to
-   * fail: since taking it now loses nothing, the current configuration fails as well.
+   * the next candidate), or {@link #DEAD} when {@code op} is one the search takes without branching and the
+   * configuration it leads to is known to fail: since taking it now loses nothing, the current one fails as well.
    */
   private int tryLinearize(int op) {
     int twin = twinBefore[op];
     if (twin >= 0 && (linearized[twin >>> 6] & (1L << twin)) == 0) {
       return SKIPPED; // its earlier twin goes first
+    }
+    if (order != null && order.isUnread(op) && !partition.isDefinite(op)) {
+      // Taking effect, it would only stop every read until the next SET or reset: leaving it out loses nothing.
+      return SKIPPED;
     }
     Object after = next(state, op);
     if (after == null || (order != null && !order.allows(lastWrite, op))) {
@@ -263,13 +267,16 @@ final class LinearizationSearch<I, O, S> {
     }
     linearized[op >>> 6] |= 1L << op;
     setHash ^= opKey[op];
+    // A read-only operation, or an unread write on a poisoned state (it leaves the state poisoned, and moved to the
+    // front of any linearization it keeps that linearization valid), is taken without branching.
+    boolean forced = readOnly[op] || (state == POISONED && order.isUnread(op) && partition.isDefinite(op));
     if (cache.add(linearized, setHash, after, writeAfter)) {
-      push(op, after, writeAfter, readOnly[op]);
+      push(op, after, writeAfter, forced);
       return LINEARIZED;
     }
     linearized[op >>> 6] &= ~(1L << op);
     setHash ^= opKey[op];
-    return readOnly[op] ? DEAD : SKIPPED;
+    return forced ? DEAD : SKIPPED;
   }
 
   /** The search state after {@code op} in {@code current}, or null when the model rejects its result there. */

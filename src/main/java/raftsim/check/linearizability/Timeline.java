@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.IntStream;
+import java.util.TreeSet;
 
 /**
  * Draws operations as intervals on an ASCII timeline, one row per client (more when one client's operations
@@ -30,19 +30,33 @@ final class Timeline {
     if (spans.isEmpty()) {
       return List.of();
     }
-    int[] positions = spans.stream()
-        .flatMapToInt(s -> s.end() < 0 ? IntStream.of(s.start())
-            : IntStream.of(s.start(), s.end()))
-        .distinct().sorted().toArray();
-    int cell = spans.stream().mapToInt(s -> s.label().length()).max().orElse(1) + 2;
+    TreeSet<Integer> distinct = new TreeSet<>();
+    int cell = 0;
+    for (Span s : spans) {
+      distinct.add(s.start());
+      if (s.end() >= 0) {
+        distinct.add(s.end());
+      }
+      cell = Math.max(cell, s.label().length() + 2);
+    }
+    int[] positions = new int[distinct.size()];
+    int k = 0;
+    for (int p : distinct) {
+      positions[k++] = p;
+    }
     int width = (positions.length + 1) * cell + 1;
     TreeMap<Integer, List<char[]>> rows = new TreeMap<>();
     List<Span> ordered = new ArrayList<>(spans);
-    ordered.sort(Comparator.comparingInt(Span::start));
+    ordered.sort(BY_START);
     for (Span s : ordered) {
       int from = Arrays.binarySearch(positions, s.start()) * cell;
       int to = s.end() < 0 ? width - 1 : Arrays.binarySearch(positions, s.end()) * cell;
-      char[] row = freeRow(rows.computeIfAbsent(s.clientId(), c -> new ArrayList<>()), from, to, width);
+      List<char[]> clientRows = rows.get(s.clientId());
+      if (clientRows == null) {
+        clientRows = new ArrayList<>();
+        rows.put(s.clientId(), clientRows);
+      }
+      char[] row = freeRow(clientRows, from, to, width);
       row[from] = '[';
       for (int i = from + 1; i < to; i++) {
         row[i] = '-';
@@ -55,14 +69,24 @@ final class Timeline {
       labelWidth = Math.max(labelWidth, ("client " + client).length());
     }
     List<String> out = new ArrayList<>();
-    for (var e : rows.entrySet()) {
-      String name = "client " + e.getKey();
+    for (Map.Entry<Integer, List<char[]>> e : rows.entrySet()) {
+      StringBuilder name = new StringBuilder("client ").append(e.getKey());
+      while (name.length() < labelWidth + 2) {
+        name.append(' ');
+      }
       for (char[] row : e.getValue()) {
-        out.add(String.format(Locale.ROOT, "%-" + labelWidth + "s  %s", name, new String(row)).stripTrailing());
+        out.add((name + new String(row)).stripTrailing());
       }
     }
     return out;
   }
+
+  private static final Comparator<Span> BY_START = new Comparator<>() {
+    @Override
+    public int compare(Span a, Span b) {
+      return Integer.compare(a.start(), b.start());
+    }
+  };
 
   /** The first row of a client with nothing drawn in [from, to]; a new one when all are taken. */
   private static char[] freeRow(List<char[]> clientRows, int from, int to, int width) {
