@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         RunCommand.class,
         BenchCommand.class,
         CommandLine.HelpCommand.class,
+        CheckCommand.class,
     })
 public final class Main implements Runnable {
 
