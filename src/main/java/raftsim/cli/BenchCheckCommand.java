@@ -121,7 +121,7 @@ public final class BenchCheckCommand implements Callable<Integer> {
       Input in = inputs.get(i);
       long start = System.nanoTime();
       Verdict v = in.model() == null ? new Verdict.Linearizable()
-          : LinearizabilityChecker.check(in.history(), in.model(), budget);
+          : LinearizabilityChecker.check(in.history(), in.model(), Checking.options(budget));
       nanos[i] = System.nanoTime() - start;
       if (verdicts != null) {
         verdicts[i] = v.word();

@@ -7,5 +7,5 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Measure raftsim's speed.",
-    subcommands = {BenchSimCommand.class})
+    subcommands = {BenchSimCommand.class, BenchCheckCommand.class})
 final class BenchCommand {}

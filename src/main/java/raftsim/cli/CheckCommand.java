@@ -107,7 +107,7 @@ public final class CheckCommand implements Callable<Integer> {
     }
     long checkStart = System.nanoTime();
     try {
-      Verdict verdict = LinearizabilityChecker.check(loaded.history(), Models.forFormat(loaded.format()), budget);
+      Verdict verdict = LinearizabilityChecker.check(loaded.history(), Models.forFormat(loaded.format()), Checking.options(budget));
       long end = System.nanoTime();
       return new Outcome(file, loaded.format().cliName(), operations, verdict, null, end - checkStart, end - start);
     } catch (IllegalArgumentException e) {

@@ -11,9 +11,9 @@ import picocli.CommandLine.Command;
     description = "A deterministic discrete-event Raft simulator.",
     subcommands = {
         RunCommand.class,
+        CheckCommand.class,
         BenchCommand.class,
         CommandLine.HelpCommand.class,
-        CheckCommand.class,
     })
 public final class Main implements Runnable {
 

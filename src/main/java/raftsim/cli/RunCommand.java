@@ -4,8 +4,10 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,8 +17,8 @@ import picocli.CommandLine.Spec;
 import raftsim.scenario.Scenario;
 import raftsim.scenario.ScenarioException;
 import raftsim.scenario.ScenarioLoader;
-import raftsim.sim.ClientHistory;
-import raftsim.sim.ScenarioOutcome;
+import raftsim.check.history.HistoryWriter;
+import raftsim.sim.RunResult;
 import raftsim.sim.ScenarioRunner;
 import raftsim.trace.TraceWriter;
 
@@ -75,25 +77,30 @@ final class RunCommand implements Callable<Integer> {
       err.println("raftsim: note: log compaction (snapshot.everyEntries " + scenario.snapshot().everyEntries()
           + ") is not implemented yet; this run keeps every log whole");
     }
-    ScenarioOutcome outcome;
+    RunResult result;
     try (TraceWriter trace = openTrace()) {
-      outcome = ScenarioRunner.run(scenario, ScenarioRunner.options(scenario), trace, ClientHistory.NONE);
+      result = ScenarioRunner.runAndCheck(scenario, ScenarioRunner.options(scenario), trace,
+          Checking.options(Duration.ofSeconds(checkTimeoutSeconds)));
     }
     if (historyFile != null) {
-      err.println("raftsim: note: --history needs the linearizability checker, which is not built yet; no history written");
+      writeHistory(result);
     }
-    if (outcome.clientOps().invoked() > 0) {
-      err.println("raftsim: note: the linearizability checker is not built yet; linearizable is null");
-    }
-    RunSummary summary = RunSummary.of(outcome, null);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(summary.toJson());
+      out.println(RunSummary.toJson(result));
     } else if (!quiet) {
-      out.print(summary.toText());
+      out.print(RunSummary.toText(result));
     }
     out.flush();
-    return summary.ok() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+    return result.exitCode();
+  }
+
+  private void writeHistory(RunResult result) {
+    try (HistoryWriter w = HistoryWriter.utf8(new BufferedOutputStream(Files.newOutputStream(historyFile), 1 << 16))) {
+      result.history().writeTo(w);
+    } catch (IOException | UncheckedIOException e) {
+      throw new BadInputException("raftsim run: cannot write the history to " + historyFile + ": " + e.getMessage());
+    }
   }
 
   private TraceWriter openTrace() {

@@ -9,34 +9,22 @@ import java.util.Locale;
 import java.util.Map;
 import raftsim.check.Violation;
 import raftsim.sim.ExpectationResult;
+import raftsim.check.linearizability.Verdict;
+import raftsim.sim.RunResult;
 import raftsim.sim.ScenarioOutcome;
 
-/**
- * The run summary of CONTRACT §5: a scenario outcome plus the linearizability verdict, as JSON or as a
- * short text for people.
- *
- * @param linearizable null when no operation ran, or the check was skipped or undecided
- * @param undecided the linearizability check ran out of its budget
- * @param expectations the scenario's expectations, the linearizability one included when checked
- */
-record RunSummary(ScenarioOutcome outcome, Boolean linearizable, boolean undecided, List<ExpectationResult> expectations) {
+/** The run summary of CONTRACT §5, as one JSON object or as a short text for people. */
+final class RunSummary {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  static RunSummary of(ScenarioOutcome outcome, Boolean linearizable) {
-    return new RunSummary(outcome, linearizable, false, outcome.expectations());
-  }
+  private RunSummary() {}
 
-  /** Every check held: no invariant broke, every expectation (linearizability included) held. */
-  boolean ok() {
-    return outcome.violationCount() == 0 && expectations.stream().allMatch(ExpectationResult::ok) && !undecided;
-  }
-
-  String toJson() {
+  static String toJson(RunResult r) {
     Map<String, Object> m = new LinkedHashMap<>();
-    ScenarioOutcome o = outcome;
+    ScenarioOutcome o = r.outcome();
     m.put("scenario", o.scenario());
     m.put("seed", o.seed());
-    m.put("ok", ok());
+    m.put("ok", r.ok());
     m.put("simulatedMs", o.simulatedMs());
     m.put("wallMs", o.wallMs());
     m.put("events", o.events());
@@ -50,7 +38,13 @@ record RunSummary(ScenarioOutcome outcome, Boolean linearizable, boolean undecid
     ops.put("failed", o.clientOps().failed());
     ops.put("indeterminate", o.clientOps().indeterminate());
     m.put("clientOps", ops);
-    m.put("linearizable", linearizable);
+    m.put("linearizable", r.linearizable());
+    if (r.undecided()) {
+      m.put("undecidedReason", ((Verdict.Undecided) r.verdict()).reason());
+    }
+    if (r.counterexample() != null) {
+      m.put("counterexample", String.join("\n", r.counterexample().render()));
+    }
     m.put("leaderChanges", o.leaderChanges());
     List<Map<String, Object>> vs = new ArrayList<>();
     for (Violation v : o.violations()) {
@@ -66,7 +60,7 @@ record RunSummary(ScenarioOutcome outcome, Boolean linearizable, boolean undecid
     m.put("violations", vs);
     m.put("violationCount", o.violationCount());
     List<Map<String, Object>> es = new ArrayList<>();
-    for (ExpectationResult e : expectations) {
+    for (ExpectationResult e : r.expectations()) {
       Map<String, Object> x = new LinkedHashMap<>();
       x.put("name", e.name());
       x.put("ok", e.ok());
@@ -81,11 +75,13 @@ record RunSummary(ScenarioOutcome outcome, Boolean linearizable, boolean undecid
     }
   }
 
-  String toText() {
-    ScenarioOutcome o = outcome;
+  static String toText(RunResult r) {
+    ScenarioOutcome o = r.outcome();
+    List<ExpectationResult> expectations = r.expectations();
+    Boolean linearizable = r.linearizable();
     StringBuilder b = new StringBuilder();
     b.append(String.format(Locale.ROOT, "scenario %s (seed %d): %s%n", o.scenario(), o.seed(),
-        ok() ? "OK" : undecided ? "UNDECIDED" : "FAILED"));
+        r.ok() ? "OK" : r.checksFailed() ? "FAILED" : "UNDECIDED"));
     b.append(String.format(Locale.ROOT, "  simulated %,d ms in %,d ms wall: %,d events, %,.0f events/s%n",
         o.simulatedMs(), o.wallMs(), o.events(), o.events() * 1000.0 / Math.max(1, o.wallMs())));
     b.append(String.format(Locale.ROOT, "  leader %s, term %d, commit index %,d, leader changes %d%n",
@@ -94,7 +90,8 @@ record RunSummary(ScenarioOutcome outcome, Boolean linearizable, boolean undecid
     if (c.invoked() > 0) {
       b.append(String.format(Locale.ROOT, "  client ops: %,d invoked, %,d ok, %,d failed, %,d indeterminate; linearizable: %s%n",
           c.invoked(), c.ok(), c.failed(), c.indeterminate(),
-          linearizable == null ? (undecided ? "undecided" : "not checked") : linearizable.toString()));
+          linearizable == null ? (r.undecided() ? "undecided (" + ((Verdict.Undecided) r.verdict()).reason() + ")"
+              : "not checked") : linearizable.toString()));
     }
     if (o.violationCount() == 0) {
       b.append("  safety invariants: all held\n");
@@ -112,6 +109,10 @@ record RunSummary(ScenarioOutcome outcome, Boolean linearizable, boolean undecid
           b.append(String.format(Locale.ROOT, "    FAILED %s: %s%n", e.name(), e.detail()));
         }
       }
+    }
+    if (r.counterexample() != null) {
+      b.append("  linearizability counterexample:\n");
+      r.counterexample().render().forEach(l -> b.append("    ").append(l).append('\n'));
     }
     if (o.traceHash() != null) {
       b.append("  trace sha-256: ").append(o.traceHash()).append('\n');

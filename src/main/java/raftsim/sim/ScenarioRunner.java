@@ -4,10 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.IntPredicate;
+import raftsim.check.history.History;
+import raftsim.check.linearizability.CheckOptions;
+import raftsim.check.linearizability.KvModel;
+import raftsim.check.linearizability.LinearizabilityChecker;
+import raftsim.check.linearizability.Verdict;
 import raftsim.core.RaftCore;
 import raftsim.core.RaftConfig;
 import raftsim.kv.KvStore;
 import raftsim.scenario.LeaderExpectation;
+import raftsim.scenario.LinearizableExpectation;
 import raftsim.scenario.NodeRef;
 import raftsim.scenario.Role;
 import raftsim.scenario.Scenario;
@@ -16,8 +22,7 @@ import raftsim.trace.TraceWriter;
 
 /**
  * Plays one scenario file: builds the cluster it describes, schedules its events, runs its clients,
- * and checks its expectations (CONTRACT §4). The linearizability of the history is judged by the
- * caller, which owns the checker's budget.
+ * and checks its expectations and its client history (CONTRACT §4).
  */
 public final class ScenarioRunner {
   private final Scenario scenario;
@@ -53,6 +58,30 @@ public final class ScenarioRunner {
     var m = c.mix();
     return new ClientLoad(c.count(), c.keys(), c.opIntervalMs(), c.retryMs(), c.timeoutMs(),
         new ClientLoad.OperationMix(m.put(), m.get(), m.append(), m.delete(), m.cas()));
+  }
+
+  /**
+   * Runs {@code scenario} and judges it in full: safety, expectations, and the linearizability of its
+   * client history within {@code check}'s budget (CONTRACT §4, final expectations).
+   */
+  public static RunResult runAndCheck(Scenario scenario, SimOptions options, TraceWriter trace, CheckOptions check) {
+    HistoryRecorder recorder = new HistoryRecorder("scenario " + scenario.name() + " seed " + scenario.seed());
+    ScenarioOutcome outcome = run(scenario, options, trace, recorder);
+    History history = recorder.history();
+    LinearizableExpectation wanted = scenario.expect().linearizable();
+    if (history.operations().isEmpty() || wanted == LinearizableExpectation.SKIP) {
+      return new RunResult(outcome, history, null, outcome.expectations());
+    }
+    Verdict verdict = LinearizabilityChecker.check(history, new KvModel(), check);
+    List<ExpectationResult> expectations = outcome.expectations();
+    if (!(verdict instanceof Verdict.Undecided)) {
+      boolean linearizable = verdict instanceof Verdict.Linearizable;
+      boolean required = wanted != LinearizableExpectation.FALSE;
+      expectations = RunResult.plus(expectations, new ExpectationResult("linearizable", linearizable == required,
+          "the history of " + history.operations().size() + " operations is "
+              + (linearizable ? "" : "not ") + "linearizable" + (required ? "" : "; a violation was expected")));
+    }
+    return new RunResult(outcome, history, verdict, expectations);
   }
 
   /**

@@ -1,28 +1,32 @@
 package raftsim.check.linearizability;
 
 import java.time.Duration;
+import java.util.function.LongSupplier;
 
 /**
- * Limits for one check.
+ * Limits and means for one check.
  *
- * @param budget the wall-clock time the whole history may take; then the verdict is undecided
+ * @param budget the time the whole history may take; then the verdict is undecided
  * @param cacheCapBytes a cap on the (estimated) memory of all search caches; then the verdict is undecided
- * @param threads how many partitions may be searched at once
+ * @param parallelism how partitions may be searched at once
+ * @param nanoClock the clock the budget is measured on, in nanoseconds (the caller's: this package reads none)
  */
-public record CheckOptions(Duration budget, long cacheCapBytes, int threads) {
+public record CheckOptions(Duration budget, long cacheCapBytes, Parallelism parallelism, LongSupplier nanoClock) {
 
   public CheckOptions {
     if (budget.isNegative()) {
       throw new IllegalArgumentException("budget must not be negative");
     }
-    if (cacheCapBytes <= 0 || threads <= 0) {
-      throw new IllegalArgumentException("cacheCapBytes and threads must be positive");
+    if (cacheCapBytes <= 0) {
+      throw new IllegalArgumentException("cacheCapBytes must be positive");
+    }
+    if (parallelism == null || nanoClock == null) {
+      throw new IllegalArgumentException("parallelism and nanoClock are required");
     }
   }
 
-  /** {@code budget}, half the JVM's maximum heap for the caches, and one thread per processor. */
-  public static CheckOptions withBudget(Duration budget) {
-    return new CheckOptions(
-        budget, Runtime.getRuntime().maxMemory() / 2, Runtime.getRuntime().availableProcessors());
+  /** The same limits with another budget. */
+  public CheckOptions withBudget(Duration newBudget) {
+    return new CheckOptions(newBudget, cacheCapBytes, parallelism, nanoClock);
   }
 }

@@ -1,13 +1,8 @@
 package raftsim.check.linearizability;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import raftsim.check.history.History;
 
 /**
@@ -18,7 +13,8 @@ import raftsim.check.history.History;
  * partitions take turns in rounds: each undecided partition searches on for a slice of steps, the slice doubling
  * every round, and after the first round that finds a violation the one earliest in key order is reported. Rounds
  * count steps, not time, so the verdict and the counterexample never depend on thread scheduling; within a round the
- * partitions run on a small thread pool when the history is big enough for that to pay.
+ * partitions may run at once, as the caller's {@link Parallelism} allows, when the history is big enough for that
+ * to pay.
  */
 public final class LinearizabilityChecker {
   /** Below this many operations a history is checked on the calling thread: starting threads would cost more. */
@@ -27,11 +23,6 @@ public final class LinearizabilityChecker {
   private static final long FIRST_SLICE = 1 << 14;
 
   private LinearizabilityChecker() {}
-
-  /** Checks {@code history} within {@code budget}, with the default memory cap and parallelism. */
-  public static Verdict check(History history, Model<?, ?, ?> model, Duration budget) {
-    return check(history, model, CheckOptions.withBudget(budget));
-  }
 
   /**
    * Checks {@code history}. Throws {@link IllegalArgumentException} when an operation's command or result is not
@@ -43,39 +34,27 @@ public final class LinearizabilityChecker {
 
   private static <I, O, S> Verdict checkWith(History history, Model<I, O, S> model, CheckOptions options) {
     List<Partition<I, O>> partitions = Partitioner.partition(history, model);
-    SearchLimits limits = new SearchLimits(options.budget(), options.cacheCapBytes());
+    SearchLimits limits = new SearchLimits(options.budget(), options.cacheCapBytes(), options.nanoClock());
     List<PartitionCheck<I, O, S>> checks = new ArrayList<>();
     for (int i = 0; i < partitions.size(); i++) {
       checks.add(new PartitionCheck<>(model, partitions.get(i), limits, i));
     }
-    int threads = Math.min(options.threads(), partitions.size());
-    boolean parallel = threads > 1 && history.operations().size() >= PARALLEL_THRESHOLD;
-    ExecutorService pool = parallel ? Executors.newFixedThreadPool(threads, LinearizabilityChecker::daemon) : null;
-    try {
-      List<PartitionCheck<I, O, S>> open = checks;
-      for (long slice = FIRST_SLICE; !open.isEmpty(); slice = Math.min(slice * 2, Long.MAX_VALUE / 2)) {
-        if (pool == null) {
-          for (PartitionCheck<I, O, S> c : open) {
-            c.advance(slice);
-          }
-        } else {
-          runRound(pool, open, slice);
+    boolean parallel = options.parallelism().width() > 1 && partitions.size() > 1
+        && history.operations().size() >= PARALLEL_THRESHOLD;
+    Parallelism runner = parallel ? options.parallelism() : Parallelism.SEQUENTIAL;
+    List<PartitionCheck<I, O, S>> open = checks;
+    for (long slice = FIRST_SLICE; !open.isEmpty(); slice = Math.min(slice * 2, Long.MAX_VALUE / 2)) {
+      runRound(runner, open, slice);
+      List<PartitionCheck<I, O, S>> stillOpen = new ArrayList<>();
+      for (PartitionCheck<I, O, S> c : open) {
+        if (c.verdict() instanceof Verdict.NotLinearizable) {
+          return c.verdict(); // open is in key order: this is the earliest violation found so far
         }
-        List<PartitionCheck<I, O, S>> stillOpen = new ArrayList<>();
-        for (PartitionCheck<I, O, S> c : open) {
-          if (c.verdict() instanceof Verdict.NotLinearizable) {
-            return c.verdict(); // open is in key order: this is the earliest violation found so far
-          }
-          if (c.verdict() == null) {
-            stillOpen.add(c);
-          }
+        if (c.verdict() == null) {
+          stillOpen.add(c);
         }
-        open = stillOpen;
       }
-    } finally {
-      if (pool != null) {
-        pool.shutdownNow();
-      }
+      open = stillOpen;
     }
     for (PartitionCheck<I, O, S> c : checks) {
       if (c.verdict() instanceof Verdict.Undecided) {
@@ -85,34 +64,16 @@ public final class LinearizabilityChecker {
     return new Verdict.Linearizable();
   }
 
-  /** Advances every open partition by {@code slice} steps on the pool and waits for all of them. */
-  private static <I, O, S> void runRound(ExecutorService pool, List<PartitionCheck<I, O, S>> open, long slice) {
+  /** Advances every open partition by {@code slice} steps and waits for all of them. */
+  private static <I, O, S> void runRound(Parallelism runner, List<PartitionCheck<I, O, S>> open, long slice) {
     // Biggest first, so that a large partition does not start last and leave the other threads idle.
     List<PartitionCheck<I, O, S>> bySize = new ArrayList<>(open);
     bySize.sort(Comparator.comparingInt((PartitionCheck<I, O, S> c) -> -c.size())
         .thenComparingInt(PartitionCheck::index));
-    List<Future<?>> futures = new ArrayList<>();
+    List<Runnable> tasks = new ArrayList<>();
     for (PartitionCheck<I, O, S> c : bySize) {
-      futures.add(pool.submit(() -> c.advance(slice)));
+      tasks.add(() -> c.advance(slice));
     }
-    try {
-      for (Future<?> f : futures) {
-        f.get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while checking linearizability", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
-  }
-
-  private static Thread daemon(Runnable r) {
-    Thread t = new Thread(r, "linearizability-check");
-    t.setDaemon(true);
-    return t;
+    runner.runAll(tasks);
   }
 }

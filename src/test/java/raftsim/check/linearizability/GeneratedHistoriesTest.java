@@ -35,7 +35,7 @@ class GeneratedHistoriesTest {
 
   private static Verdict timed(String what, History h) {
     long start = System.nanoTime();
-    Verdict v = LinearizabilityChecker.check(h, new KvModel(), BUDGET);
+    Verdict v = TestChecks.check(h, new KvModel(), BUDGET);
     System.out.printf("40 clients, 4 keys, 1600 operations, %s: %s in %d ms%n",
         what, v.word(), (System.nanoTime() - start) / 1_000_000);
     return v;

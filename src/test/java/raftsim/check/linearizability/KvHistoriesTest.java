@@ -197,7 +197,7 @@ class KvHistoriesTest {
   void thirtyConcurrentClientsOnOneKeyFinishWithinTheBudget() {
     History h = HistoryGenerator.linearizable(30, 30, 1, 300).history();
     long start = System.nanoTime();
-    Verdict v = LinearizabilityChecker.check(h, new KvModel(), Duration.ofSeconds(20));
+    Verdict v = TestChecks.check(h, new KvModel(), Duration.ofSeconds(20));
     System.out.printf("30 clients, 1 key, 300 operations: %s in %d ms%n", v.word(), (System.nanoTime() - start) / 1_000_000);
     assertInstanceOf(Verdict.Linearizable.class, v);
   }
@@ -223,7 +223,7 @@ class KvHistoriesTest {
 
   @Test
   void exhaustedTimeBudgetIsUndecided() {
-    Verdict v = LinearizabilityChecker.check(exponential(), new KvModel(), Duration.ofMillis(300));
+    Verdict v = TestChecks.check(exponential(), new KvModel(), Duration.ofMillis(300));
     Verdict.Undecided u = assertInstanceOf(Verdict.Undecided.class, v);
     assertTrue(u.reason().contains("time budget"), u.reason());
   }
@@ -231,7 +231,7 @@ class KvHistoriesTest {
   @Test
   void exhaustedMemoryCapIsUndecided() {
     Verdict v = LinearizabilityChecker.check(exponential(), new KvModel(),
-        new CheckOptions(Duration.ofSeconds(30), 1 << 20, 1));
+        new CheckOptions(Duration.ofSeconds(30), 1 << 20, Parallelism.SEQUENTIAL, System::nanoTime));
     Verdict.Undecided u = assertInstanceOf(Verdict.Undecided.class, v);
     assertTrue(u.reason().contains("memory cap"), u.reason());
   }
@@ -243,7 +243,8 @@ class KvHistoriesTest {
     History h = g.history();
     Counterexample first = assertInstanceOf(Verdict.NotLinearizable.class, check(h)).counterexample();
     for (int threads = 1; threads <= 3; threads++) {
-      Verdict again = LinearizabilityChecker.check(h, new KvModel(), new CheckOptions(Duration.ofSeconds(30), 1L << 30, threads));
+      Verdict again = LinearizabilityChecker.check(h, new KvModel(),
+          new CheckOptions(Duration.ofSeconds(30), 1L << 30, TestChecks.threads(threads), System::nanoTime));
       assertEquals(first.render(), assertInstanceOf(Verdict.NotLinearizable.class, again).counterexample().render());
     }
   }

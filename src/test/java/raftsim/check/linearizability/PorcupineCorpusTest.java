@@ -43,7 +43,7 @@ class PorcupineCorpusTest {
     HistoryFiles.Loaded loaded = HistoryFiles.load(corpus().resolve(file), null);
     assertNotNull(loaded.format());
     assertEquals(operations, loaded.history().operations().size());
-    Verdict v = LinearizabilityChecker.check(loaded.history(), Models.forFormat(loaded.format()), Duration.ofSeconds(60));
+    Verdict v = TestChecks.check(loaded.history(), Models.forFormat(loaded.format()), Duration.ofSeconds(60));
     assertEquals(expected, v.word(), () -> v.toString());
   }
 }
