@@ -1,0 +1,324 @@
+package raftsim.core;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static raftsim.core.CoreFixture.FIVE;
+import static raftsim.core.CoreFixture.LATER;
+import static raftsim.core.CoreFixture.THREE;
+import static raftsim.core.CoreFixture.ack;
+import static raftsim.core.CoreFixture.append;
+import static raftsim.core.CoreFixture.assertIgnoredOnly;
+import static raftsim.core.CoreFixture.campaign;
+import static raftsim.core.CoreFixture.follower;
+import static raftsim.core.CoreFixture.grant;
+import static raftsim.core.CoreFixture.leader;
+import static raftsim.core.CoreFixture.logOfTerms;
+import static raftsim.core.CoreFixture.nack;
+import static raftsim.core.CoreFixture.noop;
+import static raftsim.core.CoreFixture.observe;
+import static raftsim.core.CoreFixture.onlySent;
+import static raftsim.core.CoreFixture.requestVote;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a faulty or confused peer could send. The core must never throw; it drops the input, says why in
+ * {@link Ready#events()}, and changes nothing. Most messages here carry a *higher* term, so that handling
+ * them by mistake would visibly change the node (rule 1 would adopt the term).
+ */
+class BadInputTest {
+
+  /** A follower of term 2 holding [1:t1, 2:t2], with leader 2 known. */
+  private static RaftCore followerOfNode2() {
+    RaftCore node = follower(1, 2, logOfTerms(1, 2));
+    node.step(append(2, 1, 2, 2, 2, 0), 0);
+    assertEquals(2, node.leaderId());
+    return node;
+  }
+
+  private static void assertDropped(RaftCore node, Message m, IgnoreReason reason) {
+    CoreFixture.Observed before = observe(node);
+    Ready r = assertDoesNotThrow(() -> node.step(m, LATER));
+    assertIgnoredOnly(r, reason);
+    assertEquals(before, observe(node), "the node must not change");
+  }
+
+  // ------------------------------------------------------------------------- who sent it, to whom
+
+  @Test
+  void senderOutsideTheClusterIsIgnored() {
+    assertDropped(followerOfNode2(), requestVote(7, 1, 9, 5, 5), IgnoreReason.UNKNOWN_SENDER);
+    assertDropped(followerOfNode2(), append(0, 1, 9, 0, 0, 0), IgnoreReason.UNKNOWN_SENDER);
+  }
+
+  @Test
+  void messageClaimingToComeFromTheNodeItselfIsIgnored() {
+    assertDropped(followerOfNode2(), append(1, 1, 9, 0, 0, 0), IgnoreReason.UNKNOWN_SENDER);
+  }
+
+  @Test
+  void messageAddressedToAnotherNodeIsIgnored() {
+    assertDropped(followerOfNode2(), requestVote(2, 3, 9, 5, 5), IgnoreReason.NOT_ADDRESSED_TO_ME);
+    assertDropped(followerOfNode2(), append(2, 3, 9, 2, 2, 2), IgnoreReason.NOT_ADDRESSED_TO_ME);
+  }
+
+  // ------------------------------------------------------------------------------ malformed fields
+
+  @Test
+  void negativeTermIsMalformed() {
+    assertDropped(followerOfNode2(), requestVote(3, 1, -1, 0, 0), IgnoreReason.MALFORMED);
+    assertDropped(followerOfNode2(), new AppendEntriesReply(3, 1, -5, true, 0, 0, 0, 0, null, 0),
+        IgnoreReason.MALFORMED);
+  }
+
+  @Test
+  void appendEntriesWithNonConsecutiveEntriesIsMalformed() {
+    assertDropped(followerOfNode2(), append(2, 1, 3, 2, 2, 0, noop(3, 3), noop(5, 3)), IgnoreReason.MALFORMED);
+  }
+
+  @Test
+  void appendEntriesWhoseEntriesDoNotFollowPrevLogIndexIsMalformed() {
+    assertDropped(followerOfNode2(), append(2, 1, 3, 2, 2, 0, noop(4, 3)), IgnoreReason.MALFORMED);
+    assertDropped(followerOfNode2(), append(2, 1, 3, 2, 2, 0, noop(2, 3)), IgnoreReason.MALFORMED);
+  }
+
+  @Test
+  void appendEntriesWithImpossibleTermsIsMalformed() {
+    // An entry of a term above the leader's own.
+    assertDropped(followerOfNode2(), append(2, 1, 3, 2, 2, 0, noop(3, 4)), IgnoreReason.MALFORMED);
+    // Entry terms that fall.
+    assertDropped(followerOfNode2(), append(2, 1, 3, 2, 2, 0, noop(3, 3), noop(4, 2)), IgnoreReason.MALFORMED);
+    // prevLogTerm above the leader's term; a negative prevLogIndex.
+    assertDropped(followerOfNode2(), append(2, 1, 3, 2, 4, 0), IgnoreReason.MALFORMED);
+    assertDropped(followerOfNode2(), append(2, 1, 3, -1, 0, 0), IgnoreReason.MALFORMED);
+  }
+
+  @Test
+  void requestVoteWithALastLogTermAboveItsTermIsMalformed() {
+    assertDropped(followerOfNode2(), requestVote(3, 1, 3, 4, 4), IgnoreReason.MALFORMED);
+  }
+
+  @Test
+  void contradictoryRepliesAreMalformed() {
+    RaftCore candidate = follower(1, 2, logOfTerms(1, 2));
+    campaign(candidate); // term 3
+    assertDropped(candidate, new RequestVoteReply(2, 1, 3, true, VoteRefusal.ALREADY_VOTED), IgnoreReason.MALFORMED);
+    assertDropped(candidate, new RequestVoteReply(2, 1, 3, false, null), IgnoreReason.MALFORMED);
+
+    RaftCore leader = leader(PersistentState.EMPTY);
+    assertDropped(leader, new AppendEntriesReply(2, 1, 1, false, 0, 0, 0, 1, null, 1), IgnoreReason.MALFORMED);
+  }
+
+  /**
+   * An AppendEntries whose prevLogIndex lies far beyond anything this follower holds is not garbage to the
+   * follower — it cannot know what the leader sent — so it is refused as LOG_TOO_SHORT, without a throw and
+   * without touching the log or the commit index.
+   */
+  @Test
+  void appendEntriesFarBeyondTheLogIsRefusedAsTooShort() {
+    RaftCore node = followerOfNode2();
+
+    Ready r = assertDoesNotThrow(() -> node.step(append(2, 1, 2, Long.MAX_VALUE, 2, Long.MAX_VALUE), LATER));
+
+    AppendEntriesReply reply = onlySent(r, AppendEntriesReply.class);
+    assertEquals(AppendRejection.LOG_TOO_SHORT, reply.rejection());
+    assertEquals(3, reply.conflictIndex());
+    assertNull(r.logWrite());
+    assertEquals(0, node.commitIndex());
+  }
+
+  // ------------------------------------------------------------------------ replies nobody asked for
+
+  @Test
+  void appendReplyClaimingIndicesBeyondTheLeadersLogIsIgnored() {
+    RaftCore leader = leader(PersistentState.EMPTY); // log [1]
+    assertDropped(leader, ack(2, 1, 1, 99), IgnoreReason.REPLY_BEYOND_LOG);
+    assertDropped(leader, nack(2, 1, 1, AppendRejection.LOG_TOO_SHORT, 99, 0, 50), IgnoreReason.REPLY_BEYOND_LOG);
+  }
+
+  @Test
+  void voteReplyToANodeThatNeverAskedIsIgnored() {
+    assertDropped(followerOfNode2(), grant(3, 1, 2), IgnoreReason.NOT_CANDIDATE);
+  }
+
+  @Test
+  void lateVoteReachingTheElectedLeaderIsIgnored() {
+    RaftCore leader = leader(PersistentState.EMPTY); // won with node 2's vote
+    assertDropped(leader, grant(3, 1, 1), IgnoreReason.NOT_CANDIDATE);
+  }
+
+  @Test
+  void duplicateVoteIsIgnored() {
+    RaftCore candidate = CoreFixture.node(1, FIVE, PersistentState.EMPTY, 0);
+    campaign(candidate);
+    candidate.step(grant(2, 1, 1), LATER);
+    assertDropped(candidate, grant(2, 1, 1), IgnoreReason.DUPLICATE_VOTE);
+  }
+
+  @Test
+  void appendReplyToANodeThatIsNotLeaderIsIgnored() {
+    assertDropped(followerOfNode2(), ack(3, 1, 2, 1), IgnoreReason.NOT_LEADER);
+  }
+
+  @Test
+  void appendEntriesFromASecondLeaderOfTheSameTermIsIgnored() {
+    RaftCore leader = leader(PersistentState.EMPTY); // term 1
+    assertDropped(leader, append(3, 1, 1, 0, 0, 0, noop(1, 1)), IgnoreReason.SECOND_LEADER_IN_TERM);
+  }
+
+  /**
+   * §5.4 (Leader Completeness): no correct leader asks a follower to remove a committed entry. Such a request
+   * is ignored and the committed entry stays. (The request does come from the known leader of the current
+   * term, so it may still re-arm the election timer; everything else is unchanged.)
+   */
+  @Test
+  void appendEntriesThatWouldRemoveCommittedEntriesIsIgnored() {
+    RaftCore node = followerOfNode2();
+    node.step(append(2, 1, 2, 2, 2, 2), 0); // commits 1..2
+    assertEquals(2, node.commitIndex());
+    CoreFixture.Observed before = observe(node);
+
+    Ready r = node.step(append(2, 1, 2, 1, 1, 2, noop(2, 1)), LATER);
+
+    List<CoreEvent.Ignored> ignored = CoreFixture.events(r, CoreEvent.Ignored.class);
+    assertEquals(1, ignored.size());
+    assertEquals(IgnoreReason.CONFLICTS_WITH_COMMITTED, ignored.get(0).reason());
+    assertNull(r.logWrite());
+    assertTrue(r.messages().isEmpty());
+    CoreFixture.Observed after = observe(node);
+    assertEquals(before.log(), after.log());
+    assertEquals(before.commitIndex(), after.commitIndex());
+    assertEquals(before.term(), after.term());
+  }
+
+  // ----------------------------------------------------------------------------- random garbage
+
+  /**
+   * 10,000 well-typed but mostly nonsensical inputs from a fixed seed, mixed with timer ticks, proposals and
+   * honest durability reports, so the node passes through every role. Nothing may throw, and the safety
+   * properties a node can keep on its own must hold after every input: the term never decreases; one vote per
+   * term; commitIndex never decreases and committed entries never change; lastApplied ≤ commitIndex ≤
+   * lastIndex, applied one by one in order; durableIndex ≤ lastIndex; matchIndex < nextIndex for every peer.
+   */
+  @Test
+  void randomGarbageNeverThrowsAndNeverBreaksLocalInvariants() {
+    SplittableRandom rnd = new SplittableRandom(0x5eed_2026L);
+    RaftCore node = CoreFixture.node(1, THREE, PersistentState.EMPTY, 0);
+    long now = 0;
+    long term = 0;
+    int vote = HardState.NO_VOTE;
+    long commit = 0;
+    List<LogEntry> committed = new ArrayList<>();
+    boolean[] sawRole = new boolean[Role.values().length];
+
+    for (int step = 0; step < 10_000; step++) {
+      now += rnd.nextInt(0, 60);
+      int kind = rnd.nextInt(20);
+      long at = now;
+      Ready r;
+      if (kind < 14) {
+        Message m = Garbage.message(rnd, node);
+        r = assertDoesNotThrow(() -> node.step(m, at), () -> "step " + m);
+      } else if (kind < 17) {
+        r = node.tick(at);
+      } else if (kind < 18) {
+        r = node.propose(new ClientRequest(rnd.nextLong(1, 4), rnd.nextLong(1, 9), "SET k " + rnd.nextInt(9)), at);
+      } else {
+        LogView log = node.log();
+        r = node.persisted(log.lastIndex(), log.lastTerm(), at);
+      }
+      sawRole[node.role().ordinal()] = true;
+      String where = "after input " + step + " (" + r.events() + ")";
+
+      assertTrue(node.currentTerm() >= term, "term went back " + where);
+      if (node.currentTerm() == term && vote != HardState.NO_VOTE) {
+        assertEquals(vote, node.votedFor(), "voted twice in term " + term + " " + where);
+      }
+      term = node.currentTerm();
+      vote = node.votedFor();
+
+      LogView log = node.log();
+      assertTrue(node.commitIndex() >= commit, "commitIndex went back " + where);
+      assertTrue(node.lastApplied() <= node.commitIndex() && node.commitIndex() <= log.lastIndex(), where);
+      assertTrue(node.durableIndex() <= log.lastIndex(), "durableIndex beyond the log " + where);
+      assertEquals(committed, log.slice(1, commit), "a committed entry changed " + where);
+      long expectedIndex = node.lastApplied() - r.applied().size() + 1;
+      for (AppliedEntry a : r.applied()) {
+        assertEquals(expectedIndex++, a.entry().index(), "applied out of order " + where);
+      }
+      commit = node.commitIndex();
+      committed = log.slice(1, commit);
+      for (ProgressView p : node.progress()) {
+        assertTrue(p.matchIndex() < p.nextIndex(), "progress " + p.peer() + " " + where);
+      }
+    }
+    assertTrue(sawRole[Role.CANDIDATE.ordinal()] && sawRole[Role.LEADER.ordinal()],
+        "the garbage should drive the node through every role");
+    assertFalse(term == 0);
+  }
+
+  /** Generates well-typed messages with fields in, around and beyond their sensible ranges. */
+  private static final class Garbage {
+    private Garbage() {}
+
+    static Message message(SplittableRandom rnd, RaftCore node) {
+      int from = rnd.nextInt(10) < 8 ? rnd.nextInt(2, 4) : rnd.nextInt(-1, 6);
+      int to = rnd.nextInt(10) < 9 ? 1 : rnd.nextInt(-1, 6);
+      long current = node.currentTerm();
+      long term = switch (rnd.nextInt(6)) {
+        case 0, 1 -> current;
+        case 2 -> current + 1;
+        case 3 -> rnd.nextLong(-2, current + 1);
+        default -> rnd.nextLong(0, current + 3);
+      };
+      long span = node.log().lastIndex() + 4;
+      return switch (rnd.nextInt(4)) {
+        case 0 -> new RequestVote(from, to, term, rnd.nextLong(-1, span), rnd.nextLong(-1, term + 2));
+        case 1 -> {
+          boolean granted = rnd.nextBoolean();
+          VoteRefusal why = rnd.nextInt(5) == 0 || !granted
+              ? (rnd.nextInt(6) == 0 ? null : VoteRefusal.values()[rnd.nextInt(VoteRefusal.values().length)])
+              : null;
+          yield new RequestVoteReply(from, to, term, granted, why);
+        }
+        case 2 -> appendEntries(rnd, from, to, term, span);
+        default -> new AppendEntriesReply(from, to, term, rnd.nextBoolean(), rnd.nextLong(-1, span),
+            rnd.nextLong(-1, span), rnd.nextLong(-1, term + 2), rnd.nextLong(-1, span + 2),
+            rnd.nextInt(5) == 0 ? null : AppendRejection.values()[rnd.nextInt(AppendRejection.values().length)],
+            rnd.nextLong(0, 100));
+      };
+    }
+
+    private static AppendEntries appendEntries(SplittableRandom rnd, int from, int to, long term, long span) {
+      long prev = rnd.nextLong(-1, span);
+      long prevTerm = rnd.nextInt(4) == 0 ? rnd.nextLong(-1, term + 2) : rnd.nextLong(0, Math.max(1, term + 1));
+      if (prev == 0 && rnd.nextInt(4) != 0) {
+        prevTerm = 0;
+      }
+      List<LogEntry> entries = new ArrayList<>();
+      long index = Math.max(1, prev + 1);
+      long entryTerm = Math.max(0, prevTerm);
+      int count = rnd.nextInt(5);
+      for (int i = 0; i < count; i++) {
+        if (rnd.nextInt(12) == 0) {
+          index += rnd.nextInt(-1, 3); // a gap or a repeat now and then
+          index = Math.max(1, index);
+        }
+        if (rnd.nextInt(6) == 0) {
+          entryTerm = rnd.nextLong(0, Math.max(1, term + 2));
+        } else if (rnd.nextInt(3) == 0) {
+          entryTerm = Math.min(Math.max(entryTerm, term), entryTerm + 1);
+        }
+        entries.add(new LogEntry(index++, Math.max(0, entryTerm), Payload.NoOp.INSTANCE));
+      }
+      return new AppendEntries(from, to, term, prev, prevTerm, entries, rnd.nextLong(-1, span + 3),
+          rnd.nextLong(0, 100));
+    }
+  }
+}
