@@ -70,7 +70,9 @@ final class Election {
     if (adopted) {
       return;
     }
-    if (r.term() < core.currentTerm) {
+    // Rule 2. A term refusal that did not raise our term answers our request of an earlier election;
+    // grants and other refusals always carry the term of the request they answer.
+    if (r.term() < core.currentTerm || r.refusal() == VoteRefusal.STALE_TERM) {
       out.event(new CoreEvent.Ignored(r.type(), r.from(), IgnoreReason.STALE_REPLY));
       return;
     }

@@ -105,7 +105,8 @@ public final class RaftCore {
     // §5.1: a higher term makes any node a follower of that term before it handles the message.
     boolean adopted = m.term() > currentTerm;
     if (adopted) {
-      adoptTerm(m.term(), m.from(), now, out);
+      // An AppendEntries comes from the leader of its term: pending clients can be pointed there.
+      adoptTerm(m.term(), m.from(), m instanceof AppendEntries ? m.from() : HardState.NO_VOTE, now, out);
     }
     if (m instanceof RequestVote rv) {
       election.onRequestVote(rv, now, out);
@@ -153,8 +154,9 @@ public final class RaftCore {
    */
   public Ready persisted(long index, long term, long now) {
     Output out = new Output(reportEvents);
-    if (log.termAt(index) != term || index < 0) {
-      // The entries were truncated after the write was issued; a later write covers the new ones.
+    if (index < 1 || index > log.lastIndex() || log.termAt(index) != term) {
+      // The entries were truncated after the write was issued (a later write covers the new ones),
+      // or the report names entries this log never held.
       out.event(new CoreEvent.Ignored("Persisted", id, IgnoreReason.STALE_PERSIST_REPORT));
       return finish(out);
     }
@@ -170,12 +172,12 @@ public final class RaftCore {
   // ------------------------------------------------------------------------------- state changes
 
   /** §5.1 (RAFT-CHECKLIST rule 1): adopt a higher term, forget the vote, and follow. */
-  private void adoptTerm(long term, int sender, long now, Output out) {
+  private void adoptTerm(long term, int sender, int leader, long now, Output out) {
     out.event(new CoreEvent.TermAdopted(currentTerm, term, sender));
     currentTerm = term;
     votedFor = HardState.NO_VOTE;
     out.hardStateChanged();
-    becomeFollower(HardState.NO_VOTE, now, out);
+    becomeFollower(leader, now, out);
   }
 
   void becomeFollower(int leader, long now, Output out) {

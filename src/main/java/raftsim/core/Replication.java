@@ -64,8 +64,10 @@ final class Replication {
     if (adopted) {
       return; // it carried a higher term: this node already stepped down (§5.1)
     }
-    if (r.term() < core.currentTerm) {
-      out.event(new CoreEvent.Ignored(r.type(), r.from(), IgnoreReason.STALE_REPLY)); // rule 2
+    // Rule 2. A term refusal that did not raise our term answers a request from an earlier term of
+    // ours: every other reply carries the very term of the request it answers.
+    if (r.term() < core.currentTerm || r.rejection() == AppendRejection.STALE_TERM) {
+      out.event(new CoreEvent.Ignored(r.type(), r.from(), IgnoreReason.STALE_REPLY));
       return;
     }
     if (core.role != Role.LEADER) {

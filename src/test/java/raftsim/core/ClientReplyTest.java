@@ -87,6 +87,18 @@ class ClientReplyTest {
     assertTrue(applied.replies().isEmpty());
   }
 
+  /** Rule 19: deposed by the new leader's AppendEntries, a leader points its waiting clients at it. */
+  @Test
+  void rule19_aLeaderDeposedByAppendEntriesHintsTheNewLeader() {
+    RaftCore leader = leader(PersistentState.EMPTY); // no-op at 1
+    leader.propose(set(1, "a"), LATER); // 2
+
+    Ready deposed = leader.step(append(3, 1, 2, 0, 0, 0), LATER); // node 3 leads term 2
+
+    assertEquals(Role.FOLLOWER, leader.role());
+    assertEquals(List.of(new ClientReply.OutcomeUnknown(42, 1, 3)), deposed.replies());
+  }
+
   /** Rule 19: a proposal already answered Applied is not answered again when its leader steps down. */
   @Test
   void rule19_stepDownAnswersOnlyProposalsStillPending() {
