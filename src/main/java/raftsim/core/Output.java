@@ -3,9 +3,12 @@ package raftsim.core;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects what one input causes, then freezes it into a {@link Ready}. One per input; not shared. */
+/**
+ * Collects what one input causes, then freezes it into a {@link Ready}. A core keeps one and reuses it
+ * for every input (inputs never overlap); freezing hands the lists over to the Ready and starts afresh.
+ */
 final class Output {
-  private final boolean reportEvents;
+  private boolean reportEvents = true;
   private List<Message> messages;
   private List<AppliedEntry> applied;
   private List<ClientReply> replies;
@@ -14,8 +17,8 @@ final class Output {
   /** Lowest log index changed by this input; Long.MAX_VALUE when the log is untouched. */
   private long logChangedFrom = Long.MAX_VALUE;
 
-  Output(boolean reportEvents) {
-    this.reportEvents = reportEvents;
+  void reportEvents(boolean on) {
+    reportEvents = on;
   }
 
   void send(Message m) {
@@ -62,7 +65,7 @@ final class Output {
     if (logChangedFrom != Long.MAX_VALUE) {
       write = new LogWrite(logChangedFrom, log.slice(logChangedFrom, log.lastIndex()));
     }
-    return new Ready(
+    Ready ready = new Ready(
         hardStateChanged ? new HardState(currentTerm, votedFor) : null,
         write,
         orEmpty(messages),
@@ -70,6 +73,13 @@ final class Output {
         orEmpty(replies),
         orEmpty(events),
         nextDeadline);
+    messages = null;
+    applied = null;
+    replies = null;
+    events = null;
+    hardStateChanged = false;
+    logChangedFrom = Long.MAX_VALUE;
+    return ready;
   }
 
   private static <T> List<T> orEmpty(List<T> list) {

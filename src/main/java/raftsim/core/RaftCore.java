@@ -58,8 +58,8 @@ public final class RaftCore {
   /** A proposal this leader appended at {@code index}, waiting to be applied. */
   record Proposal(long index, ClientRequest request) {}
 
-  /** Whether Ready.events is filled; off when nobody reads it, which saves building them. */
-  private boolean reportEvents = true;
+  /** Gathers the effects of the input being handled; reused, since inputs never overlap. */
+  private final Output output = new Output();
 
   private final Election election = new Election(this);
   private final Replication replication = new Replication(this);
@@ -96,7 +96,7 @@ public final class RaftCore {
 
   /** Handles a message from a peer. Never throws on a message a faulty peer could send. */
   public Ready step(Message m, long now) {
-    Output out = new Output(reportEvents);
+    Output out = output;
     IgnoreReason invalid = Validation.check(this, m);
     if (invalid != null) {
       out.event(new CoreEvent.Ignored(m.type(), m.from(), invalid));
@@ -122,7 +122,7 @@ public final class RaftCore {
 
   /** The timer armed for {@link Ready#nextDeadline} went off at local time {@code now}. */
   public Ready tick(long now) {
-    Output out = new Output(reportEvents);
+    Output out = output;
     if (role == Role.LEADER) {
       replication.heartbeat(now, out);
     } else if (now >= electionDeadline) {
@@ -136,7 +136,7 @@ public final class RaftCore {
    * answers {@link ClientReply.NotLeader} with the leader it knows of.
    */
   public Ready propose(ClientRequest request, long now) {
-    Output out = new Output(reportEvents);
+    Output out = output;
     if (role != Role.LEADER) {
       out.reply(new ClientReply.NotLeader(request.clientId(), request.seq(), leaderId));
       return finish(out);
@@ -153,7 +153,7 @@ public final class RaftCore {
    * itself toward a majority only for durable entries (RAFT-CHECKLIST rule 16), so this may commit.
    */
   public Ready persisted(long index, long term, long now) {
-    Output out = new Output(reportEvents);
+    Output out = output;
     if (index < 1 || index > log.lastIndex() || log.termAt(index) != term) {
       // The entries were truncated after the write was issued (a later write covers the new ones),
       // or the report names entries this log never held.
@@ -288,7 +288,7 @@ public final class RaftCore {
    * depends on it; a driver that neither traces nor explains can save the work.
    */
   public void reportEvents(boolean on) {
-    reportEvents = on;
+    output.reportEvents(on);
   }
 
   // ------------------------------------------------------------------------------ read-only views

@@ -81,16 +81,20 @@ public sealed interface KvCommand {
   }
 
   /**
-   * Parses {@code text}. Verbs are case-insensitive; tokens are separated by runs of spaces.
+   * Parses {@code text}. Verbs are case-insensitive; tokens are separated by runs of ASCII whitespace.
+   * Every node parses every command it applies, so this avoids regular expressions and makes no
+   * substring it does not keep.
    *
    * @throws IllegalArgumentException with a message that says what is wrong and what is valid
    */
   static KvCommand parse(String text) {
-    String[] t = tokens(text);
-    if (t.length == 0) {
+    int tokens = countTokens(text);
+    if (tokens == 0) {
       throw new IllegalArgumentException("empty command; valid: " + usage());
     }
-    String verb = t[0].toUpperCase(java.util.Locale.ROOT);
+    int verbStart = nextToken(text, 0);
+    int verbEnd = tokenEnd(text, verbStart);
+    String verb = verbOf(text, verbStart, verbEnd);
     int arity = switch (verb) {
       case "GET", "DELETE" -> 1;
       case "SET", "APPEND" -> 2;
@@ -98,47 +102,70 @@ public sealed interface KvCommand {
       default -> -1;
     };
     if (arity < 0) {
-      throw new IllegalArgumentException("unknown command '" + t[0] + "'; valid: " + usage());
+      throw new IllegalArgumentException("unknown command '" + text.substring(verbStart, verbEnd) + "'; valid: " + usage());
     }
-    if (t.length - 1 != arity) {
+    if (tokens - 1 != arity) {
       throw new IllegalArgumentException(verb + " takes " + arity + " argument" + (arity == 1 ? "" : "s")
-          + ", got " + (t.length - 1) + "; valid: " + usage());
+          + ", got " + (tokens - 1) + "; valid: " + usage());
+    }
+    String[] args = new String[arity];
+    int at = verbEnd;
+    for (int k = 0; k < arity; k++) {
+      int start = nextToken(text, at);
+      at = tokenEnd(text, start);
+      args[k] = text.substring(start, at);
     }
     return switch (verb) {
-      case "SET" -> new Set(t[1], t[2]);
-      case "GET" -> new Get(t[1]);
-      case "DELETE" -> new Delete(t[1]);
-      case "APPEND" -> new Append(t[1], t[2]);
-      default -> new Cas(t[1], t[2], t[3]);
+      case "SET" -> new Set(args[0], args[1]);
+      case "GET" -> new Get(args[0]);
+      case "DELETE" -> new Delete(args[0]);
+      case "APPEND" -> new Append(args[0], args[1]);
+      default -> new Cas(args[0], args[1], args[2]);
     };
   }
 
-  /**
-   * Splits on runs of ASCII whitespace and control characters, without a regular expression: every
-   * node parses every command it applies, so this is on the simulator's hot path.
-   */
-  private static String[] tokens(String text) {
-    int n = text.length();
+  /** The verb in upper case; one of the five when it is one, in any case, without allocating for them. */
+  private static String verbOf(String text, int start, int end) {
+    return isVerb(text, start, end, "SET") ? "SET"
+        : isVerb(text, start, end, "GET") ? "GET"
+        : isVerb(text, start, end, "APPEND") ? "APPEND"
+        : isVerb(text, start, end, "DELETE") ? "DELETE"
+        : isVerb(text, start, end, "CAS") ? "CAS"
+        : text.substring(start, end).toUpperCase(java.util.Locale.ROOT);
+  }
+
+  private static boolean isVerb(String text, int start, int end, String verb) {
+    return end - start == verb.length() && text.regionMatches(true, start, verb, 0, verb.length());
+  }
+
+  private static boolean separator(char c) {
+    return c <= ' ';
+  }
+
+  private static int countTokens(String text) {
     int count = 0;
-    for (int i = 0; i < n; i++) {
-      if (text.charAt(i) > ' ' && (i == 0 || text.charAt(i - 1) <= ' ')) {
+    for (int i = 0; i < text.length(); i++) {
+      if (!separator(text.charAt(i)) && (i == 0 || separator(text.charAt(i - 1)))) {
         count++;
       }
     }
-    String[] found = new String[count];
-    int k = 0;
-    int i = 0;
-    while (k < count) {
-      while (text.charAt(i) <= ' ') {
-        i++;
-      }
-      int start = i;
-      while (i < n && text.charAt(i) > ' ') {
-        i++;
-      }
-      found[k++] = text.substring(start, i);
+    return count;
+  }
+
+  private static int nextToken(String text, int from) {
+    int i = from;
+    while (i < text.length() && separator(text.charAt(i))) {
+      i++;
     }
-    return found;
+    return i;
+  }
+
+  private static int tokenEnd(String text, int from) {
+    int i = from;
+    while (i < text.length() && !separator(text.charAt(i))) {
+      i++;
+    }
+    return i;
   }
 
   static String usage() {
