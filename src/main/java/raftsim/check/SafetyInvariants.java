@@ -103,7 +103,7 @@ public final class SafetyInvariants {
       checkLeaderHoldsCommitted(now, node, core, 1);
     }
     if (role == Role.LEADER && core.commitIndex() > committed.size()) {
-      recordCommits(now, node, core);
+      recordCommits(now, node, core, ready.applied());
     }
     List<AppliedEntry> appliedNow = ready.applied();
     for (int i = 0; i < appliedNow.size(); i++) {
@@ -172,7 +172,7 @@ public final class SafetyInvariants {
     long term = core.currentTerm();
     for (long i = Math.max(from, log.snapshotIndex() + 1); i <= committed.size(); i++) {
       LogEntry c = committed.get((int) (i - 1));
-      if (commitTerms.get(i - 1) < term && (i > log.lastIndex() || log.termAt(i) != c.term()
+      if (c != null && commitTerms.get(i - 1) < term && (i > log.lastIndex() || log.termAt(i) != c.term()
           || !log.entry(i).payload().equals(c.payload()))) {
         violation(new Violation("LeaderCompleteness", now, List.of(leader), i, term,
             "leader " + leader + " of term " + term + " lacks entry " + i + " (term " + c.term()
@@ -182,11 +182,25 @@ public final class SafetyInvariants {
     }
   }
 
-  /** The leader's commit index moved past what was known committed: those entries get its term. */
-  private void recordCommits(long now, int node, RaftCore core) {
+  /**
+   * The leader's commit index moved past what was known committed: those entries get its term. They
+   * were applied in this very step, and may already be compacted into a snapshot, so they are taken
+   * from the step's applied entries when the log no longer holds them.
+   */
+  private void recordCommits(long now, int node, RaftCore core, List<AppliedEntry> appliedNow) {
     long from = committed.size() + 1;
+    long firstApplied = appliedNow.isEmpty() ? Long.MAX_VALUE : appliedNow.get(0).entry().index();
+    LogView log = core.log();
     for (long i = from; i <= core.commitIndex(); i++) {
-      committed.add(core.log().entry(i));
+      LogEntry e;
+      if (i > log.snapshotIndex()) {
+        e = log.entry(i);
+      } else if (i >= firstApplied && i - firstApplied < appliedNow.size()) {
+        e = appliedNow.get((int) (i - firstApplied)).entry();
+      } else {
+        e = null; // compacted before this checker saw it committed; Log Matching still covers it
+      }
+      committed.add(e);
       commitTerms.add(core.currentTerm());
     }
     for (int other = 1; other < live.length; other++) {

@@ -72,11 +72,6 @@ final class RunCommand implements Callable<Integer> {
     if (seed != null) {
       scenario = scenario.withSeed(seed);
     }
-    PrintWriter err = spec.commandLine().getErr();
-    if (scenario.snapshot().compactionEnabled()) {
-      err.println("raftsim: note: log compaction (snapshot.everyEntries " + scenario.snapshot().everyEntries()
-          + ") is not implemented yet; this run keeps every log whole");
-    }
     RunResult result;
     try (TraceWriter trace = openTrace()) {
       result = ScenarioRunner.runAndCheck(scenario, ScenarioRunner.options(scenario), trace,

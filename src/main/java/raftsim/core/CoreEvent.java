@@ -44,6 +44,28 @@ public sealed interface CoreEvent {
   /** A leader moved its view of a follower after a refusal (fast back-off, §5.3). */
   record NextIndexBackedOff(int follower, long oldNextIndex, long newNextIndex) implements CoreEvent {}
 
+  /** The node snapshotted its state machine at {@code index} and compacted its log (§7). */
+  record SnapshotTaken(long index, long term, int entriesKept) implements CoreEvent {}
+
+  /** A leader sent one chunk of its snapshot to {@code follower} (§7). */
+  record SnapshotChunkSent(int follower, long index, long offset, int length, int total, boolean done)
+      implements CoreEvent {}
+
+  /** The node installed a leader's snapshot; {@code keptSuffix} when its log after the snapshot survived (§7). */
+  record SnapshotInstalled(long index, long term, boolean keptSuffix, int entriesKept) implements CoreEvent {}
+
+  /** A snapshot no newer than what the node already applied was not installed (RAFT-CHECKLIST rule 24). */
+  record SnapshotDeclined(int leader, long index, long lastApplied) implements CoreEvent {}
+
+  /** A follower forwarded a client's read to the leader for a read index (diss. §6.4). */
+  record ReadForwarded(long clientId, long seq, int leader) implements CoreEvent {}
+
+  /** A read index was confirmed by a majority's answer to a round sent after the read arrived (diss. §6.4). */
+  record ReadIndexConfirmed(long clientId, long seq, long readIndex, int leader) implements CoreEvent {}
+
+  /** A read was served from the state machine, applied up to {@code lastApplied} >= {@code readIndex}. */
+  record ReadServed(long clientId, long seq, long readIndex, long lastApplied) implements CoreEvent {}
+
   /** The input was dropped without effect. */
   record Ignored(String input, int sender, IgnoreReason reason) implements CoreEvent {}
 }

@@ -27,6 +27,8 @@ public enum IgnoreReason {
   SECOND_LEADER_IN_TERM,
   /** AppendEntries would remove committed entries: a correct leader never asks that (§5.4). */
   CONFLICTS_WITH_COMMITTED,
+  /** A snapshot chunk that does not continue the snapshot being received (RAFT-CHECKLIST rule 25). */
+  UNEXPECTED_CHUNK,
   /** A durability report for entries this log no longer holds (truncated meanwhile). */
   STALE_PERSIST_REPORT
 }

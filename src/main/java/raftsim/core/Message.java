@@ -5,7 +5,8 @@ package raftsim.core;
  * names them by {@link #type()}.
  */
 public sealed interface Message
-    permits RequestVote, RequestVoteReply, AppendEntries, AppendEntriesReply {
+    permits RequestVote, RequestVoteReply, AppendEntries, AppendEntriesReply, InstallSnapshot, InstallSnapshotReply,
+        ReadIndex, ReadIndexReply {
 
   int from();
 

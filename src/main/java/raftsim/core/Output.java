@@ -14,6 +14,7 @@ final class Output {
   private List<ClientReply> replies;
   private List<CoreEvent> events;
   private boolean hardStateChanged;
+  private Snapshot snapshot;
   /** Lowest log index changed by this input; Long.MAX_VALUE when the log is untouched. */
   private long logChangedFrom = Long.MAX_VALUE;
 
@@ -52,6 +53,10 @@ final class Output {
     events.add(e);
   }
 
+  void snapshot(Snapshot s) {
+    snapshot = s;
+  }
+
   void hardStateChanged() {
     hardStateChanged = true;
   }
@@ -63,11 +68,14 @@ final class Output {
   Ready freeze(long currentTerm, int votedFor, RaftLog log, long nextDeadline) {
     LogWrite write = null;
     if (logChangedFrom != Long.MAX_VALUE) {
-      write = new LogWrite(logChangedFrom, log.slice(logChangedFrom, log.lastIndex()));
+      // A snapshot written by the same input covers whatever changed up to its index.
+      long from = Math.max(logChangedFrom, log.snapshotIndex() + 1);
+      write = new LogWrite(from, log.slice(from, log.lastIndex()));
     }
     Ready ready = new Ready(
         hardStateChanged ? new HardState(currentTerm, votedFor) : null,
         write,
+        snapshot,
         orEmpty(messages),
         orEmpty(applied),
         orEmpty(replies),
@@ -78,6 +86,7 @@ final class Output {
     replies = null;
     events = null;
     hardStateChanged = false;
+    snapshot = null;
     logChangedFrom = Long.MAX_VALUE;
     return ready;
   }

@@ -7,10 +7,11 @@ package raftsim.core;
  * <p>In {@link Mode#PROBE} the leader does not know where the logs diverge; it sends one AppendEntries
  * at a time and waits for the answer or the next heartbeat. In {@link Mode#REPLICATE} the follower is
  * known to match, so the leader streams entries and advances nextIndex optimistically, with at most
- * {@code maxInflight} unacknowledged requests.
+ * {@code maxInflight} unacknowledged requests. In {@link Mode#SNAPSHOT} the follower needs entries
+ * the leader has compacted away, so it sends its snapshot, one chunk at a time (§7).
  */
 final class Progress implements ProgressView {
-  enum Mode { PROBE, REPLICATE }
+  enum Mode { PROBE, REPLICATE, SNAPSHOT }
 
   private final int peer;
   private long nextIndex;
@@ -24,6 +25,12 @@ final class Progress implements ProgressView {
   private final long[] inflight;
   private int inflightStart;
   private int inflightCount;
+  /** SNAPSHOT only: the snapshot being sent, the offset the follower expects next, and whether a chunk is out. */
+  private Snapshot sending;
+  private long snapshotOffset;
+  private boolean chunkOut;
+  /** The highest round this follower has answered in the leader's term: proof it still followed then (§6.4). */
+  private long ackedRound;
 
   Progress(int peer, long nextIndex, int maxInflight) {
     this.peer = peer;
@@ -84,9 +91,59 @@ final class Progress implements ProgressView {
     }
   }
 
-  /** A heartbeat interval passed: an unanswered probe may be repeated. */
+  /** A heartbeat interval passed: an unanswered probe or snapshot chunk may be repeated. */
   void heartbeatDue() {
     probeSent = false;
+    chunkOut = false;
+  }
+
+  /** The follower needs entries compacted into {@code snapshot}: send it from its start. */
+  void startSnapshot(Snapshot snapshot) {
+    mode = Mode.SNAPSHOT;
+    sending = snapshot;
+    snapshotOffset = 0;
+    chunkOut = false;
+    inflightStart = 0;
+    inflightCount = 0;
+  }
+
+  Snapshot sending() {
+    return sending;
+  }
+
+  long snapshotOffset() {
+    return snapshotOffset;
+  }
+
+  boolean canSendChunk() {
+    return mode == Mode.SNAPSHOT && !chunkOut;
+  }
+
+  void chunkSent(long now) {
+    lastSentAt = now;
+    chunkOut = true;
+  }
+
+  /** The follower holds the snapshot's bytes up to {@code nextOffset}; the next chunk starts there. */
+  void chunkAcknowledged(long nextOffset) {
+    snapshotOffset = nextOffset;
+    chunkOut = false;
+  }
+
+  /** The follower installed the snapshot: it matches up to its index, and replication resumes after it. */
+  void snapshotInstalled(long index) {
+    sending = null;
+    mode = Mode.PROBE;
+    acknowledged(index);
+  }
+
+  /** A reply of the leader's term echoed {@code round}. */
+  void answeredRound(long round) {
+    ackedRound = Math.max(ackedRound, round);
+  }
+
+  long ackedRound() {
+    return ackedRound;
   }
 
   /**
@@ -119,6 +176,9 @@ final class Progress implements ProgressView {
    * nothing, when the refusal is stale: it answers a request older than what the leader knows.
    */
   boolean refused(long rejectedIndex, long hint) {
+    if (mode == Mode.SNAPSHOT) {
+      return false; // an answer to an AppendEntries from before the snapshot transfer began
+    }
     if (mode == Mode.REPLICATE) {
       if (rejectedIndex <= matchIndex) {
         return false;

@@ -1,37 +1,52 @@
 package raftsim.core;
 
 /**
- * Timing and flow-control settings of one node. Times are in the node's local milliseconds.
+ * Timing, flow-control and compaction settings of one node. Times are in the node's local milliseconds.
  *
  * @param electionTimeoutMinMs lower bound of the randomised election timeout (§5.2)
  * @param electionTimeoutMaxMs upper bound, inclusive
  * @param heartbeatMs a leader sends AppendEntries to a follower at least this often
  * @param maxEntriesPerAppend bound on the entries one AppendEntries carries
  * @param maxInflightAppends bound on unacknowledged AppendEntries per follower while replicating
+ * @param snapshotEveryEntries a node snapshots its state machine and compacts its log once it has
+ *     applied this many entries past its last snapshot (§7); 0 turns compaction off
+ * @param snapshotChunkBytes InstallSnapshot sends a snapshot in chunks of at most this many bytes
  */
 public record RaftConfig(
     long electionTimeoutMinMs,
     long electionTimeoutMaxMs,
     long heartbeatMs,
     int maxEntriesPerAppend,
-    int maxInflightAppends) {
+    int maxInflightAppends,
+    long snapshotEveryEntries,
+    int snapshotChunkBytes) {
 
   public RaftConfig {
     if (electionTimeoutMinMs < 1 || electionTimeoutMaxMs < electionTimeoutMinMs) {
       throw new IllegalArgumentException(
           "election timeout must be 1 <= min <= max, got [" + electionTimeoutMinMs + ", " + electionTimeoutMaxMs + "]");
     }
-    if (heartbeatMs < 1 || maxEntriesPerAppend < 1 || maxInflightAppends < 1) {
-      throw new IllegalArgumentException("heartbeatMs, maxEntriesPerAppend and maxInflightAppends must be >= 1");
+    if (heartbeatMs < 1 || maxEntriesPerAppend < 1 || maxInflightAppends < 1 || snapshotChunkBytes < 1) {
+      throw new IllegalArgumentException(
+          "heartbeatMs, maxEntriesPerAppend, maxInflightAppends and snapshotChunkBytes must be >= 1");
+    }
+    if (snapshotEveryEntries < 0) {
+      throw new IllegalArgumentException("snapshotEveryEntries must be >= 0 (0: no compaction)");
     }
   }
 
-  /** The contract's defaults: election timeout 150..300 ms, heartbeat 50 ms. */
+  /** The contract's defaults: election timeout 150..300 ms, heartbeat 50 ms, a snapshot every 1000 entries in 64 KiB chunks. */
   public static RaftConfig defaults() {
-    return of(150, 300, 50);
+    return of(150, 300, 50).withSnapshots(1000, 65536);
   }
 
+  /** The given timing, no log compaction. */
   public static RaftConfig of(long electionMin, long electionMax, long heartbeat) {
-    return new RaftConfig(electionMin, electionMax, heartbeat, 64, 64);
+    return new RaftConfig(electionMin, electionMax, heartbeat, 64, 64, 0, 65536);
+  }
+
+  public RaftConfig withSnapshots(long everyEntries, int chunkBytes) {
+    return new RaftConfig(electionTimeoutMinMs, electionTimeoutMaxMs, heartbeatMs, maxEntriesPerAppend,
+        maxInflightAppends, everyEntries, chunkBytes);
   }
 }

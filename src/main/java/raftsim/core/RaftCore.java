@@ -54,6 +54,9 @@ public final class RaftCore {
   final ArrayDeque<Proposal> pending = new ArrayDeque<>();
   /** Scratch space for commit computation; reused because the core is single-threaded. */
   final long[] matchScratch;
+  /** The latest snapshot, taken here or installed from a leader; null before the first (§7). */
+  Snapshot latestSnapshot;
+  final CoreStats.Counter stats = new CoreStats.Counter();
 
   /** A proposal this leader appended at {@code index}, waiting to be applied. */
   record Proposal(long index, ClientRequest request) {}
@@ -63,6 +66,8 @@ public final class RaftCore {
 
   private final Election election = new Election(this);
   private final Replication replication = new Replication(this);
+  private final SnapshotTransfer snapshots = new SnapshotTransfer(this);
+  private final Reads reads = new Reads(this);
 
   /**
    * Starts a node from what it finds on stable storage. Volatile state starts fresh (RAFT-CHECKLIST rule
@@ -85,7 +90,18 @@ public final class RaftCore {
     this.stateMachine = stateMachine;
     this.currentTerm = stored.hardState().term();
     this.votedFor = stored.hardState().votedFor();
-    this.log = new RaftLog(0, 0, stored.entries());
+    Snapshot snapshot = stored.snapshot();
+    if (snapshot == null) {
+      this.log = new RaftLog(0, 0, stored.entries());
+    } else {
+      // Rule 17: the state machine restarts from the snapshot; the log after it is re-applied once
+      // the leader says it is committed.
+      this.log = new RaftLog(snapshot.index(), snapshot.term(), stored.entries());
+      stateMachine.restore(snapshot.data());
+      this.lastApplied = snapshot.index();
+      this.commitIndex = snapshot.index();
+      this.latestSnapshot = snapshot;
+    }
     this.durableIndex = log.lastIndex();
     this.voteAnswered = new boolean[voters.length];
     this.matchScratch = new long[voters.length];
@@ -100,7 +116,7 @@ public final class RaftCore {
     IgnoreReason invalid = Validation.check(this, m);
     if (invalid != null) {
       out.event(new CoreEvent.Ignored(m.type(), m.from(), invalid));
-      return finish(out);
+      return finish(out, now);
     }
     // §5.1: a higher term makes any node a follower of that term before it handles the message.
     boolean adopted = m.term() > currentTerm;
@@ -116,8 +132,16 @@ public final class RaftCore {
       replication.onAppendEntries(ae, now, out);
     } else if (m instanceof AppendEntriesReply r) {
       replication.onAppendReply(r, adopted, now, out);
+    } else if (m instanceof InstallSnapshot is) {
+      snapshots.onInstallSnapshot(is, now, out);
+    } else if (m instanceof InstallSnapshotReply r) {
+      snapshots.onReply(r, adopted, now, out);
+    } else if (m instanceof ReadIndex ri) {
+      reads.onReadIndex(ri, now, out);
+    } else if (m instanceof ReadIndexReply r) {
+      reads.onReadIndexReply(r, out);
     }
-    return finish(out);
+    return finish(out, now);
   }
 
   /** The timer armed for {@link Ready#nextDeadline} went off at local time {@code now}. */
@@ -128,7 +152,8 @@ public final class RaftCore {
     } else if (now >= electionDeadline) {
       election.start(now, out);
     }
-    return finish(out);
+    // Forwarded reads past their expiry are answered in finish().
+    return finish(out, now);
   }
 
   /**
@@ -139,13 +164,24 @@ public final class RaftCore {
     Output out = output;
     if (role != Role.LEADER) {
       out.reply(new ClientReply.NotLeader(request.clientId(), request.seq(), leaderId));
-      return finish(out);
+      return finish(out, now);
     }
     LogEntry entry = new LogEntry(log.lastIndex() + 1, currentTerm, request.payload());
     appendOwn(entry, out);
     pending.addLast(new Proposal(entry.index(), request));
     replication.broadcast(now, out);
-    return finish(out);
+    return finish(out, now);
+  }
+
+  /**
+   * A client's read-only command (a GET): served by ReadIndex (diss. §6.4) without appending to the
+   * log — on the leader after confirming its leadership, on a follower through its leader. A node that
+   * knows no leader answers {@link ClientReply.NotLeader}.
+   */
+  public Ready read(ClientRequest request, long now) {
+    Output out = output;
+    reads.onRead(request, now, out);
+    return finish(out, now);
   }
 
   /**
@@ -158,15 +194,15 @@ public final class RaftCore {
       // The entries were truncated after the write was issued (a later write covers the new ones),
       // or the report names entries this log never held.
       out.event(new CoreEvent.Ignored("Persisted", id, IgnoreReason.STALE_PERSIST_REPORT));
-      return finish(out);
+      return finish(out, now);
     }
     if (index > durableIndex) {
       durableIndex = index;
       if (role == Role.LEADER) {
-        replication.maybeCommit(out);
+        replication.maybeCommit(now, out);
       }
     }
-    return finish(out);
+    return finish(out, now);
   }
 
   // ------------------------------------------------------------------------------- state changes
@@ -200,6 +236,7 @@ public final class RaftCore {
     out.hardStateChanged();
     role = Role.CANDIDATE;
     leaderId = HardState.NO_VOTE;
+    reads.abandonForwarded(out);
     Arrays.fill(voteAnswered, false);
     voteAnswered[position(id)] = true;
     votesGranted = 1;
@@ -210,6 +247,7 @@ public final class RaftCore {
   }
 
   void becomeLeader(long now, Output out) {
+    reads.abandonForwarded(out);
     role = Role.LEADER;
     leaderId = id;
     round = 0;
@@ -229,6 +267,7 @@ public final class RaftCore {
       out.reply(new ClientReply.OutcomeUnknown(p.request().clientId(), p.request().seq(), leaderId));
     }
     pending.clear();
+    reads.abandon(out);
     progress = null;
   }
 
@@ -266,8 +305,10 @@ public final class RaftCore {
     }
   }
 
-  private Ready finish(Output out) {
+  private Ready finish(Output out, long now) {
     applyCommitted(out);
+    snapshots.maybeTake(out);
+    reads.serve(now, out);
     return out.freeze(currentTerm, votedFor, log, nextDeadline());
   }
 
@@ -281,6 +322,22 @@ public final class RaftCore {
 
   Progress progressOf(int peer) {
     return progress[Arrays.binarySearch(peers, peer)];
+  }
+
+  StateMachine stateMachine() {
+    return stateMachine;
+  }
+
+  Replication replication() {
+    return replication;
+  }
+
+  SnapshotTransfer snapshots() {
+    return snapshots;
+  }
+
+  Reads reads() {
+    return reads;
   }
 
   /**
@@ -330,6 +387,16 @@ public final class RaftCore {
     return log;
   }
 
+  /** The latest snapshot this node holds, or null. */
+  public Snapshot latestSnapshot() {
+    return latestSnapshot;
+  }
+
+  /** What this node did since it started. */
+  public CoreStats stats() {
+    return stats.freeze();
+  }
+
   /** The voting members, ascending. */
   public int[] members() {
     return voters.clone();
@@ -338,7 +405,7 @@ public final class RaftCore {
   /** The node-local time at which {@link #tick} must next be called. */
   public long nextDeadline() {
     if (role != Role.LEADER) {
-      return electionDeadline;
+      return Math.min(electionDeadline, reads.nextExpiry());
     }
     long next = Long.MAX_VALUE;
     for (Progress p : progress) {

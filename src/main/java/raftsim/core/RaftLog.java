@@ -113,6 +113,32 @@ public final class RaftLog implements LogView {
     entries.add(e);
   }
 
+  /**
+   * Compacts the log up to {@code index}, which must be held: the entries up to it are dropped and
+   * ({@code index}, its term) becomes the prefix's end (§7).
+   */
+  void compactTo(long index) {
+    if (index <= snapshotIndex || index > lastIndex()) {
+      throw new IllegalStateException("cannot compact to " + index + " in log " + (snapshotIndex + 1) + ".." + lastIndex());
+    }
+    long term = termAt(index);
+    entries.subList(0, (int) (index - snapshotIndex)).clear();
+    snapshotIndex = index;
+    snapshotTerm = term;
+  }
+
+  /** Discards every entry: the log is now just the prefix ending at ({@code index}, {@code term}). */
+  void resetTo(long index, long term) {
+    entries.clear();
+    snapshotIndex = index;
+    snapshotTerm = term;
+  }
+
+  /** The number of entries held after the compacted prefix. */
+  int size() {
+    return entries.size();
+  }
+
   /** Deletes the entries at {@code index} and after. */
   void truncateFrom(long index) {
     if (index <= snapshotIndex) {

@@ -37,14 +37,21 @@ final class Replication {
    * request at a time; while replicating, as many as the in-flight window allows. A heartbeat always
    * sends something, if only an empty request, so the follower hears from its leader.
    */
-  private void send(Progress p, long now, boolean heartbeat, Output out) {
+  void send(Progress p, long now, boolean heartbeat, Output out) {
     RaftLog log = core.log;
+    if (p.mode() == Progress.Mode.SNAPSHOT && p.matchIndex() >= log.snapshotIndex()) {
+      p.snapshotInstalled(p.matchIndex()); // a late AppendEntries reply showed it no longer needs one
+    }
+    if (p.mode() != Progress.Mode.SNAPSHOT && p.nextIndex() <= log.snapshotIndex()) {
+      p.startSnapshot(core.latestSnapshot); // §7: the entries it needs are compacted away
+    }
+    if (p.mode() == Progress.Mode.SNAPSHOT) {
+      core.snapshots().sendChunk(p, now, heartbeat, out);
+      return;
+    }
     long next = p.nextIndex();
     boolean hasEntries = next <= log.lastIndex();
-    boolean go = switch (p.mode()) {
-      case PROBE -> p.canProbe();
-      case REPLICATE -> heartbeat || (hasEntries && !p.inflightFull());
-    };
+    boolean go = p.mode() == Progress.Mode.PROBE ? p.canProbe() : heartbeat || (hasEntries && !p.inflightFull());
     if (!go) {
       return;
     }
@@ -57,6 +64,20 @@ final class Replication {
         core.commitIndex, core.round);
     p.sent(now, ae.lastIndexCovered(), entries.size());
     out.send(ae);
+  }
+
+  /**
+   * ReadIndex (diss. §6.4, rule 20(c)): one AppendEntries to every follower now, so that their answers
+   * prove this node still led after a read arrived. Followers receiving a snapshot are skipped: its
+   * chunks carry no round.
+   */
+  void heartbeatRound(long now, Output out) {
+    for (Progress p : core.progress) {
+      if (p.mode() != Progress.Mode.SNAPSHOT) {
+        p.heartbeatDue();
+        send(p, now, true, out);
+      }
+    }
   }
 
   /** A follower's answer to an AppendEntries this leader sent. */
@@ -76,6 +97,11 @@ final class Replication {
     }
     RaftLog log = core.log;
     Progress p = core.progressOf(r.from());
+    if (r.round() <= core.round) {
+      // Any answer of this term shows the follower still took this node for its leader then.
+      p.answeredRound(r.round());
+      core.reads().confirm(out);
+    }
     if (r.success()) {
       if (r.matchIndex() > log.lastIndex()) {
         out.event(new CoreEvent.Ignored(r.type(), r.from(), IgnoreReason.REPLY_BEYOND_LOG));
@@ -83,7 +109,7 @@ final class Replication {
       }
       // Rule 13: matchIndex is what *that* request covered, and it only grows.
       if (p.acknowledged(r.matchIndex())) {
-        maybeCommit(out);
+        maybeCommit(now, out);
       }
       send(p, now, false, out);
       return;
@@ -121,7 +147,7 @@ final class Replication {
    * majority holds durably, but only when that entry is of the current term; earlier-term entries are
    * committed indirectly, never by counting replicas. The leader counts itself only up to durableIndex.
    */
-  void maybeCommit(Output out) {
+  void maybeCommit(long now, Output out) {
     long[] match = core.matchScratch;
     int i = 0;
     for (int voter : core.voters) {
@@ -131,6 +157,7 @@ final class Replication {
     if (n > core.commitIndex && core.log.termAt(n) == core.currentTerm) {
       out.event(new CoreEvent.CommitAdvanced(core.commitIndex, n, core.currentTerm));
       core.commitIndex = n;
+      core.reads().onCommit(now, out);
     }
   }
 

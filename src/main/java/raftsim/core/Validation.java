@@ -29,9 +29,18 @@ final class Validation {
     } else if (m instanceof AppendEntries ae) {
       ok = wellFormed(ae);
     } else if (m instanceof AppendEntriesReply r) {
-      ok = r.success()
+      ok = r.round() >= 0 && (r.success()
           ? r.matchIndex() >= 0
-          : r.rejection() != null && r.rejectedIndex() >= 0 && r.conflictTerm() >= 0 && r.conflictIndex() >= 0;
+          : r.rejection() != null && r.rejectedIndex() >= 0 && r.conflictTerm() >= 0 && r.conflictIndex() >= 0);
+    } else if (m instanceof InstallSnapshot s) {
+      ok = s.lastIncludedIndex() >= 1 && s.lastIncludedTerm() >= 1 && s.lastIncludedTerm() <= s.term()
+          && s.offset() >= 0 && s.offset() <= Integer.MAX_VALUE - s.length();
+    } else if (m instanceof InstallSnapshotReply r) {
+      ok = r.lastIncludedIndex() >= 0 && r.nextOffset() >= 0;
+    } else if (m instanceof ReadIndex r) {
+      ok = r.readId() >= 0;
+    } else if (m instanceof ReadIndexReply r) {
+      ok = r.readIndex() >= 0 && r.leaderHint() >= 0;
     } else {
       ok = false;
     }

@@ -3,6 +3,7 @@ package raftsim.kv;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import raftsim.core.Payload;
+import raftsim.core.SnapshotData;
 import raftsim.core.StateMachine;
 
 /**
@@ -20,9 +21,16 @@ public final class KvStore implements StateMachine {
   private final TreeMap<Long, Session> sessions = new TreeMap<>();
 
   /** The last command a client had applied and its result; updated in place, one per client. */
-  private static final class Session {
+  static final class Session {
     long lastSeq;
     String lastResult;
+
+    Session copy() {
+      Session s = new Session();
+      s.lastSeq = lastSeq;
+      s.lastResult = lastResult;
+      return s;
+    }
   }
 
   @Override
@@ -48,6 +56,40 @@ public final class KvStore implements StateMachine {
     session.lastSeq = command.seq();
     session.lastResult = result;
     return result;
+  }
+
+  @Override
+  public String read(String command) {
+    try {
+      KvCommand c = KvCommand.parse(command);
+      return c.readOnly() ? c.execute(data) : "ERR not a read: " + command;
+    } catch (IllegalArgumentException bad) {
+      return "ERR " + bad.getMessage();
+    }
+  }
+
+  @Override
+  public boolean isReadOnly(String command) {
+    try {
+      return KvCommand.parse(command).readOnly();
+    } catch (IllegalArgumentException bad) {
+      return false;
+    }
+  }
+
+  @Override
+  public SnapshotData snapshot() {
+    return new KvSnapshot(data, sessions);
+  }
+
+  /** @throws IllegalArgumentException when {@code snapshot} is not a key-value snapshot; nothing changes then */
+  @Override
+  public void restore(SnapshotData snapshot) {
+    KvSnapshot s = snapshot instanceof KvSnapshot k ? k : KvSnapshot.decode(snapshot.bytes());
+    data.clear();
+    data.putAll(s.data);
+    sessions.clear();
+    s.sessions.forEach((id, session) -> sessions.put(id, session.copy()));
   }
 
   /** The current value of {@code key}, or null. */

@@ -23,6 +23,7 @@ public record Scenario(
     NetworkSettings network,
     DiskSettings disk,
     SnapshotSettings snapshot,
+    ClusterSettings cluster,
     ClientSettings clients,
     List<ScenarioEvent> events,
     Expectations expect,
@@ -35,6 +36,7 @@ public record Scenario(
     Objects.requireNonNull(network, "network");
     Objects.requireNonNull(disk, "disk");
     Objects.requireNonNull(snapshot, "snapshot");
+    Objects.requireNonNull(cluster, "cluster");
     Objects.requireNonNull(expect, "expect");
     Objects.requireNonNull(file, "file");
     if (nodes < 1 || durationMs < 1) {
@@ -47,30 +49,36 @@ public record Scenario(
   /** A scenario with every optional field at its default: seed 1, no clients, no events, no expectations. */
   public static Scenario minimal(String name, int nodes, long durationMs) {
     return new Scenario(name, "", 1, nodes, durationMs, Timing.DEFAULT, NetworkSettings.DEFAULT,
-        DiskSettings.DEFAULT, SnapshotSettings.DEFAULT, null, List.of(), Expectations.NONE, "");
+        DiskSettings.DEFAULT, SnapshotSettings.DEFAULT, ClusterSettings.DEFAULT, null, List.of(), Expectations.NONE, "");
   }
 
   /** The same scenario run with another seed (as {@code run --seed} does). */
   public Scenario withSeed(long newSeed) {
-    return new Scenario(name, description, newSeed, nodes, durationMs, timing, network, disk, snapshot, clients,
+    return new Scenario(name, description, newSeed, nodes, durationMs, timing, network, disk, snapshot, cluster, clients,
+        events, expect, file);
+  }
+
+  /** The same scenario with other cluster settings. */
+  public Scenario withCluster(ClusterSettings newCluster) {
+    return new Scenario(name, description, seed, nodes, durationMs, timing, network, disk, snapshot, newCluster, clients,
         events, expect, file);
   }
 
   /** The same scenario with other events, which are sorted as the constructor does. */
   public Scenario withEvents(List<ScenarioEvent> newEvents) {
-    return new Scenario(name, description, seed, nodes, durationMs, timing, network, disk, snapshot, clients,
+    return new Scenario(name, description, seed, nodes, durationMs, timing, network, disk, snapshot, cluster, clients,
         newEvents, expect, file);
   }
 
   /** The same scenario with another client load, or none when {@code newClients} is null. */
   public Scenario withClients(ClientSettings newClients) {
-    return new Scenario(name, description, seed, nodes, durationMs, timing, network, disk, snapshot, newClients,
+    return new Scenario(name, description, seed, nodes, durationMs, timing, network, disk, snapshot, cluster, newClients,
         events, expect, file);
   }
 
   /** The same scenario with other final expectations. */
   public Scenario withExpect(Expectations newExpect) {
-    return new Scenario(name, description, seed, nodes, durationMs, timing, network, disk, snapshot, clients,
+    return new Scenario(name, description, seed, nodes, durationMs, timing, network, disk, snapshot, cluster, clients,
         events, newExpect, file);
   }
 
@@ -80,7 +88,7 @@ public record Scenario(
    */
   public Scenario withoutPositions() {
     List<ScenarioEvent> unplaced = events.stream().map(e -> e.withPosition(SourcePosition.NONE)).toList();
-    return new Scenario(name, description, seed, nodes, durationMs, timing, network, disk, snapshot, clients,
+    return new Scenario(name, description, seed, nodes, durationMs, timing, network, disk, snapshot, cluster, clients,
         unplaced, expect, "");
   }
 

@@ -27,7 +27,7 @@ import java.util.Objects;
 public final class ScenarioLoader {
 
   private static final List<String> TOP_LEVEL_FIELDS = List.of(
-      "name", "description", "seed", "nodes", "durationMs", "timing", "network", "disk", "snapshot", "clients",
+      "name", "description", "seed", "nodes", "durationMs", "timing", "network", "disk", "snapshot", "cluster", "clients",
       "events", "expect");
 
   private ScenarioLoader() {}
@@ -74,11 +74,12 @@ public final class ScenarioLoader {
     NetworkSettings network = network(top);
     DiskSettings disk = disk(top);
     SnapshotSettings snapshot = snapshot(top);
+    ClusterSettings cluster = cluster(top);
     ClientSettings clients = clients(top);
     List<ScenarioEvent> events = events(top, new EventReader(values, nodes, durationMs));
     Expectations expect = expectations(top);
-    return new Scenario(name, description, seed, nodes, durationMs, timing, network, disk, snapshot, clients, events,
-        expect, fileName);
+    return new Scenario(name, description, seed, nodes, durationMs, timing, network, disk, snapshot, cluster, clients,
+        events, expect, fileName);
   }
 
   private static Timing timing(ObjectReader top) throws ScenarioException {
@@ -120,6 +121,20 @@ public final class ScenarioLoader {
     return new SnapshotSettings(
         s.wholeNumber("everyEntries", d.everyEntries(), 0, Limits.MAX_COUNT),
         (int) s.wholeNumber("chunkBytes", d.chunkBytes(), 1, Limits.MAX_CHUNK_BYTES));
+  }
+
+  private static ClusterSettings cluster(ObjectReader top) throws ScenarioException {
+    ObjectReader c = top.object("cluster", List.of("reads"));
+    if (c == null) {
+      return ClusterSettings.DEFAULT;
+    }
+    String reads = c.string("reads", ClusterSettings.DEFAULT.reads().jsonName());
+    ClusterSettings.Reads mode = ClusterSettings.Reads.of(reads);
+    if (mode == null) {
+      throw c.error("reads", "\"" + reads + "\" is not a read mode; valid: "
+          + String.join(" or ", ClusterSettings.Reads.jsonNames().stream().map(n -> "\"" + n + "\"").toList()));
+    }
+    return new ClusterSettings(mode);
   }
 
   /** The client load, or null when the file has no {@code clients} object. */

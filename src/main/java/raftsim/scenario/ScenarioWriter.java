@@ -46,6 +46,7 @@ public final class ScenarioWriter {
     fields.add(field("snapshot", new InlineObject()
         .put("everyEntries", s.snapshot().everyEntries())
         .put("chunkBytes", s.snapshot().chunkBytes())));
+    fields.add(field("cluster", new InlineObject().put("reads", quote(s.cluster().reads().jsonName()))));
     if (s.clients() != null) {
       fields.add(field("clients", clients(s.clients())));
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import raftsim.core.HardState;
 import raftsim.core.LogWrite;
 import raftsim.core.Message;
+import raftsim.core.Snapshot;
 
 /**
  * A write issued to a node's disk, and the event of it becoming durable. It carries the messages that
@@ -13,18 +14,19 @@ import raftsim.core.Message;
 final class DiskWrite extends SimEvent {
   final int node;
   final HardState hardState;
+  final Snapshot snapshot;
   final LogWrite logWrite;
-  final long completeAt;
+  long completeAt;
   /** Null until a message must wait for this write. */
   List<Message> held;
   /** On disk already; set when the node was paused and its reaction had to wait. */
   boolean durable;
 
-  DiskWrite(int node, HardState hardState, LogWrite logWrite, long completeAt) {
+  DiskWrite(int node, HardState hardState, Snapshot snapshot, LogWrite logWrite) {
     this.node = node;
     this.hardState = hardState;
+    this.snapshot = snapshot;
     this.logWrite = logWrite;
-    this.completeAt = completeAt;
   }
 
   void hold(List<Message> messages) {

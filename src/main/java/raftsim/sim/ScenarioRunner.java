@@ -12,6 +12,7 @@ import raftsim.check.linearizability.Verdict;
 import raftsim.core.RaftCore;
 import raftsim.core.RaftConfig;
 import raftsim.kv.KvStore;
+import raftsim.scenario.ClusterSettings;
 import raftsim.scenario.LeaderExpectation;
 import raftsim.scenario.LinearizableExpectation;
 import raftsim.scenario.NodeRef;
@@ -46,11 +47,12 @@ public final class ScenarioRunner {
   /** The simulator settings a scenario file describes. */
   public static SimOptions options(Scenario s) {
     RaftConfig raft = RaftConfig.of(s.timing().electionTimeoutMs().min(), s.timing().electionTimeoutMs().max(),
-        s.timing().heartbeatMs());
+        s.timing().heartbeatMs()).withSnapshots(s.snapshot().everyEntries(), s.snapshot().chunkBytes());
     NetworkParams network = new NetworkParams(s.network().delayMs().min(), s.network().delayMs().max(),
         s.network().dropRate(), s.network().duplicateRate());
+    ReadMode reads = s.cluster().reads() == ClusterSettings.Reads.LOG ? ReadMode.LOG : ReadMode.READ_INDEX;
     return new SimOptions(s.nodes(), raft, network, s.disk().syncMs().min(), s.disk().syncMs().max(), s.seed(),
-        KvStore::new);
+        KvStore::new, reads);
   }
 
   static ClientLoad clientLoad(Scenario s) {

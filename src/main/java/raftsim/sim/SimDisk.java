@@ -7,14 +7,17 @@ import raftsim.core.HardState;
 import raftsim.core.LogEntry;
 import raftsim.core.LogWrite;
 import raftsim.core.PersistentState;
+import raftsim.core.Snapshot;
 
 /**
- * One node's simulated disk. Each write becomes durable a drawn delay after it is issued, in issue
- * order (one fsync after another, as on one log file). Until then it is pending, and a crash loses it.
+ * One node's simulated disk: hard state, the latest snapshot, and the log after it. Each write becomes
+ * durable a drawn delay after it is issued, in issue order (one fsync after another, as on one log
+ * file). Until then it is pending, and a crash loses it.
  */
 final class SimDisk {
   private HardState hardState = HardState.INITIAL;
-  /** Durable entries; index i at position i - 1. */
+  private Snapshot snapshot;
+  /** Durable entries after the snapshot: index snapshotIndex + 1 + i at position i. */
   private final ArrayList<LogEntry> log = new ArrayList<>();
   private final ArrayDeque<DiskWrite> pending = new ArrayDeque<>();
   private long lastCompletion;
@@ -22,15 +25,14 @@ final class SimDisk {
   private byte[] tornTail;
 
   /** Issues a write at {@code now} that takes {@code syncMs}, but never completes before an earlier one. */
-  DiskWrite issue(int node, HardState hs, LogWrite lw, long now, long syncMs) {
-    long completeAt = Math.max(now + syncMs, lastCompletion);
-    lastCompletion = completeAt;
-    DiskWrite w = new DiskWrite(node, hs, lw, completeAt);
+  DiskWrite issue(DiskWrite w, long now, long syncMs) {
+    w.completeAt = Math.max(now + syncMs, lastCompletion);
+    lastCompletion = w.completeAt;
     pending.addLast(w);
     return w;
   }
 
-  /** The write {@code w}, the oldest pending one, is now durable. */
+  /** The write {@code w}, the oldest pending one, is now durable: hard state, then snapshot, then log. */
   void complete(DiskWrite w) {
     if (pending.pollFirst() != w) {
       throw new IllegalStateException("disk writes must complete in issue order");
@@ -38,10 +40,27 @@ final class SimDisk {
     if (w.hardState != null) {
       hardState = w.hardState;
     }
-    if (w.logWrite != null) {
-      log.subList((int) Math.min(log.size(), w.logWrite.fromIndex() - 1), log.size()).clear();
-      log.addAll(w.logWrite.entries());
+    if (w.snapshot != null) {
+      if (w.snapshot.index() < base()) {
+        throw new IllegalStateException("a snapshot older than the stored one: " + w.snapshot.index() + " < " + base());
+      }
+      // The snapshot replaces the log up to its index; entries after it stay.
+      log.subList(0, (int) Math.min(log.size(), w.snapshot.index() - base())).clear();
+      snapshot = w.snapshot;
     }
+    if (w.logWrite != null) {
+      long keep = Math.max(0, Math.min(log.size(), w.logWrite.fromIndex() - 1 - base()));
+      log.subList((int) keep, log.size()).clear();
+      for (LogEntry e : w.logWrite.entries()) {
+        if (e.index() > base()) {
+          log.add(e);
+        }
+      }
+    }
+  }
+
+  private long base() {
+    return snapshot == null ? 0 : snapshot.index();
   }
 
   boolean hasPending() {
@@ -81,7 +100,7 @@ final class SimDisk {
 
   /** What a node restarting now finds on this disk. */
   PersistentState durable() {
-    return new PersistentState(hardState, log);
+    return new PersistentState(hardState, snapshot, log);
   }
 
   HardState hardState() {
@@ -89,6 +108,10 @@ final class SimDisk {
   }
 
   long lastIndex() {
-    return log.size();
+    return base() + log.size();
+  }
+
+  long snapshotIndex() {
+    return base();
   }
 }

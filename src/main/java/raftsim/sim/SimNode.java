@@ -6,11 +6,13 @@ import raftsim.core.AppliedEntry;
 import raftsim.core.ClientReply;
 import raftsim.core.ClientRequest;
 import raftsim.core.CoreEvent;
+import raftsim.core.CoreStats;
 import raftsim.core.LogWrite;
 import raftsim.core.Message;
 import raftsim.core.RaftCore;
 import raftsim.core.Ready;
 import raftsim.core.Role;
+import raftsim.core.StateMachine;
 import raftsim.trace.CoreEventLines;
 import raftsim.trace.TraceWriter;
 
@@ -28,6 +30,11 @@ final class SimNode {
   private final TimerEvent timer;
   /** Null while crashed. */
   private RaftCore core;
+  private StateMachine stateMachine;
+  /** What earlier incarnations of this node did, before their crashes. */
+  private CoreStats pastStats = CoreStats.ZERO;
+  /** The most entries this node's log held after its compacted prefix. */
+  private long maxLogEntries;
   /** Simulated time until which the node is paused (processes nothing); 0 when running. */
   private long pausedUntil;
   /** Role and term after the last step, to notice the steps that change who leads. */
@@ -44,6 +51,20 @@ final class SimNode {
 
   RaftCore core() {
     return core;
+  }
+
+  /** The node's state machine; null while crashed. */
+  StateMachine stateMachine() {
+    return stateMachine;
+  }
+
+  /** Everything this node did, over all its incarnations. */
+  CoreStats stats() {
+    return core == null ? pastStats : pastStats.plus(core.stats());
+  }
+
+  long maxLogEntries() {
+    return maxLogEntries;
   }
 
   boolean crashed() {
@@ -83,7 +104,8 @@ final class SimNode {
   /** Starts the node from what its disk holds durably (all of it is, at boot: nothing). */
   void start() {
     SimOptions o = sim.options();
-    core = new RaftCore(id, sim.memberIds(), o.raft(), timeouts, o.stateMachines().get(), disk.durable(), localNow());
+    stateMachine = o.stateMachines().get();
+    core = new RaftCore(id, sim.memberIds(), o.raft(), timeouts, stateMachine, disk.durable(), localNow());
     core.reportEvents(sim.trace().enabled());
     sim.invariants().nodeStarted(id, core);
     lastRole = core.role();
@@ -93,7 +115,9 @@ final class SimNode {
 
   /** The node stops: volatile state and every write not yet durable are lost, and so are held messages. */
   void crash(boolean tearOldestWrite) {
+    pastStats = pastStats.plus(core.stats());
     core = null;
+    stateMachine = null;
     pausedUntil = 0;
     sim.queue().remove(timer);
     for (DiskWrite lost : disk.crash(tearOldestWrite)) {
@@ -119,8 +143,13 @@ final class SimNode {
     handle(core.tick(localNow()));
   }
 
-  void propose(ClientRequest request) {
-    handle(core.propose(request, localNow()));
+  /** A client request arrived: a write goes through the log; a read too, or through ReadIndex. */
+  void clientRequest(ClientRequest request) {
+    if (sim.options().reads() == ReadMode.READ_INDEX && stateMachine.isReadOnly(request.command())) {
+      handle(core.read(request, localNow()));
+    } else {
+      handle(core.propose(request, localNow()));
+    }
   }
 
   /** A disk write became durable: release what waited for it, then tell the core (it may now commit). */
@@ -158,6 +187,8 @@ final class SimNode {
     LogWrite lw = w.logWrite;
     if (lw != null && !lw.entries().isEmpty()) {
       handle(core.persisted(lw.lastIndex(), lw.entries().get(lw.entries().size() - 1).term(), localNow()));
+    } else if (w.snapshot != null) {
+      handle(core.persisted(w.snapshot.index(), w.snapshot.term(), localNow()));
     }
   }
 
@@ -175,6 +206,9 @@ final class SimNode {
       }
     }
     sim.invariants().afterStep(sim.now(), id, core, r);
+    if (r.logWrite() != null) {
+      maxLogEntries = Math.max(maxLogEntries, core.log().lastIndex() - core.log().snapshotIndex());
+    }
     if (lastRole != core.role() || lastTerm != core.currentTerm()) {
       lastRole = core.role();
       lastTerm = core.currentTerm();
@@ -183,7 +217,7 @@ final class SimNode {
     List<Message> messages = r.messages();
     if (r.mustPersist()) {
       long sync = drawSync();
-      DiskWrite write = disk.issue(id, r.hardState(), r.logWrite(), sim.now(), sync);
+      DiskWrite write = disk.issue(new DiskWrite(id, r.hardState(), r.snapshot(), r.logWrite()), sim.now(), sync);
       write.hold(messages);
       sim.queue().add(write, write.completeAt);
     } else if (disk.hasPending()) {

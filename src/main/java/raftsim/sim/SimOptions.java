@@ -14,6 +14,7 @@ import raftsim.kv.KvStore;
  * @param diskSyncMinMs a write becomes durable a delay drawn from [diskSyncMinMs, diskSyncMaxMs] after it is issued
  * @param seed the one seed every random stream derives from
  * @param stateMachines makes each node's state machine, at boot and at every restart
+ * @param reads how nodes serve read-only commands
  */
 public record SimOptions(
     int nodes,
@@ -22,7 +23,8 @@ public record SimOptions(
     long diskSyncMinMs,
     long diskSyncMaxMs,
     long seed,
-    Supplier<StateMachine> stateMachines) {
+    Supplier<StateMachine> stateMachines,
+    ReadMode reads) {
 
   public SimOptions {
     if (nodes < 1) {
@@ -35,18 +37,27 @@ public record SimOptions(
 
   /** The contract's defaults for everything but size and seed, with the key-value store. */
   public static SimOptions defaults(int nodes, long seed) {
-    return new SimOptions(nodes, RaftConfig.defaults(), new NetworkParams(1, 10, 0, 0), 0, 2, seed, KvStore::new);
+    return new SimOptions(nodes, RaftConfig.defaults(), new NetworkParams(1, 10, 0, 0), 0, 2, seed, KvStore::new,
+        ReadMode.READ_INDEX);
   }
 
   public SimOptions withNetwork(NetworkParams n) {
-    return new SimOptions(nodes, raft, n, diskSyncMinMs, diskSyncMaxMs, seed, stateMachines);
+    return new SimOptions(nodes, raft, n, diskSyncMinMs, diskSyncMaxMs, seed, stateMachines, reads);
   }
 
   public SimOptions withSeed(long s) {
-    return new SimOptions(nodes, raft, network, diskSyncMinMs, diskSyncMaxMs, s, stateMachines);
+    return new SimOptions(nodes, raft, network, diskSyncMinMs, diskSyncMaxMs, s, stateMachines, reads);
+  }
+
+  public SimOptions withRaft(RaftConfig r) {
+    return new SimOptions(nodes, r, network, diskSyncMinMs, diskSyncMaxMs, seed, stateMachines, reads);
+  }
+
+  public SimOptions withReads(ReadMode r) {
+    return new SimOptions(nodes, raft, network, diskSyncMinMs, diskSyncMaxMs, seed, stateMachines, r);
   }
 
   public SimOptions withStateMachines(Supplier<StateMachine> s) {
-    return new SimOptions(nodes, raft, network, diskSyncMinMs, diskSyncMaxMs, seed, s);
+    return new SimOptions(nodes, raft, network, diskSyncMinMs, diskSyncMaxMs, seed, s, reads);
   }
 }

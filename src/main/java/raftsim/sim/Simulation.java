@@ -9,9 +9,11 @@ import raftsim.check.SafetyInvariants;
 import raftsim.check.Violation;
 import raftsim.core.ClientReply;
 import raftsim.core.ClientRequest;
+import raftsim.core.CoreStats;
 import raftsim.core.Message;
 import raftsim.core.RaftCore;
 import raftsim.core.Role;
+import raftsim.core.StateMachine;
 import raftsim.trace.CoreEventLines;
 import raftsim.trace.TraceWriter;
 
@@ -339,9 +341,9 @@ public final class Simulation {
     }
   }
 
-  /** Hands {@code request} straight to {@code node}'s core, as a client library inside the node would. */
+  /** Hands {@code request} straight to {@code node}, as a client library inside the node would. */
   public void propose(int node, ClientRequest request) {
-    nodes[node].propose(request);
+    nodes[node].clientRequest(request);
   }
 
   /**
@@ -388,7 +390,7 @@ public final class Simulation {
           .field("clientSeq", request.seq()).end();
     }
     onArrival.run();
-    nodes[node].propose(request);
+    nodes[node].clientRequest(request);
   }
 
   /** A node answers a client: the answer travels back over the network like a request. */
@@ -534,6 +536,29 @@ public final class Simulation {
 
   public List<Integer> memberIds() {
     return memberIds;
+  }
+
+  /** Node {@code id}'s state machine, or null while it is crashed. */
+  public StateMachine stateMachine(int id) {
+    return nodes[id].stateMachine();
+  }
+
+  /** What every node did, summed over all nodes and their incarnations. */
+  public CoreStats stats() {
+    CoreStats sum = CoreStats.ZERO;
+    for (int id = 1; id <= options.nodes(); id++) {
+      sum = sum.plus(nodes[id].stats());
+    }
+    return sum;
+  }
+
+  /** The most entries any node's log held after its compacted prefix, at any time. */
+  public long maxLogEntries() {
+    long max = 0;
+    for (int id = 1; id <= options.nodes(); id++) {
+      max = Math.max(max, nodes[id].maxLogEntries());
+    }
+    return max;
   }
 
   public List<Violation> violations() {

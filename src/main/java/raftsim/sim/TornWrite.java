@@ -21,6 +21,9 @@ final class TornWrite {
     if (w.hardState != null) {
       text.append("hardState ").append(w.hardState.term()).append(' ').append(w.hardState.votedFor()).append('\n');
     }
+    if (w.snapshot != null) {
+      text.append("snapshot ").append(w.snapshot.index()).append(' ').append(w.snapshot.term()).append('\n');
+    }
     if (w.logWrite != null) {
       text.append("log from ").append(w.logWrite.fromIndex()).append('\n');
       w.logWrite.entries().forEach(e -> text.append(e).append('\n'));

@@ -3,8 +3,12 @@ package raftsim.trace;
 import raftsim.core.AppendEntries;
 import raftsim.core.AppendEntriesReply;
 import raftsim.core.CoreEvent;
+import raftsim.core.InstallSnapshot;
+import raftsim.core.InstallSnapshotReply;
 import raftsim.core.LogEntry;
 import raftsim.core.Message;
+import raftsim.core.ReadIndex;
+import raftsim.core.ReadIndexReply;
 import raftsim.core.RequestVote;
 import raftsim.core.RequestVoteReply;
 
@@ -37,6 +41,17 @@ public final class CoreEventLines {
         w.field("rejection", r.rejection().name()).field("rejectedIndex", r.rejectedIndex())
             .field("conflictTerm", r.conflictTerm()).field("conflictIndex", r.conflictIndex());
       }
+    } else if (m instanceof InstallSnapshot s) {
+      w.field("lastIncludedIndex", s.lastIncludedIndex()).field("lastIncludedTerm", s.lastIncludedTerm())
+          .field("offset", s.offset()).field("length", s.length()).field("done", s.done());
+    } else if (m instanceof InstallSnapshotReply r) {
+      w.field("lastIncludedIndex", r.lastIncludedIndex()).field("nextOffset", r.nextOffset())
+          .field("installed", r.installed());
+    } else if (m instanceof ReadIndex r) {
+      w.field("readId", r.readId());
+    } else if (m instanceof ReadIndexReply r) {
+      w.field("readId", r.readId()).field("ok", r.ok()).field("readIndex", r.readIndex())
+          .field("leaderHint", r.leaderHint());
     }
     return w;
   }
@@ -78,6 +93,27 @@ public final class CoreEventLines {
     } else if (e instanceof CoreEvent.NextIndexBackedOff x) {
       w.begin(ev, t, "backoff").field("node", node).field("follower", x.follower())
           .field("from", x.oldNextIndex()).field("nextIndex", x.newNextIndex());
+    } else if (e instanceof CoreEvent.SnapshotTaken x) {
+      w.begin(ev, t, "snapshot-taken").field("node", node).field("index", x.index()).field("term", x.term())
+          .field("entriesKept", x.entriesKept());
+    } else if (e instanceof CoreEvent.SnapshotChunkSent x) {
+      w.begin(ev, t, "snapshot-chunk").field("node", node).field("follower", x.follower()).field("index", x.index())
+          .field("offset", x.offset()).field("length", x.length()).field("total", x.total()).field("done", x.done());
+    } else if (e instanceof CoreEvent.SnapshotInstalled x) {
+      w.begin(ev, t, "snapshot-installed").field("node", node).field("index", x.index()).field("term", x.term())
+          .field("keptSuffix", x.keptSuffix()).field("entriesKept", x.entriesKept());
+    } else if (e instanceof CoreEvent.SnapshotDeclined x) {
+      w.begin(ev, t, "snapshot-declined").field("node", node).field("leader", x.leader()).field("index", x.index())
+          .field("lastApplied", x.lastApplied());
+    } else if (e instanceof CoreEvent.ReadForwarded x) {
+      w.begin(ev, t, "read-forwarded").field("node", node).field("client", x.clientId()).field("clientSeq", x.seq())
+          .field("leader", x.leader());
+    } else if (e instanceof CoreEvent.ReadIndexConfirmed x) {
+      w.begin(ev, t, "read-index").field("node", node).field("client", x.clientId()).field("clientSeq", x.seq())
+          .field("readIndex", x.readIndex()).field("leader", x.leader());
+    } else if (e instanceof CoreEvent.ReadServed x) {
+      w.begin(ev, t, "read-served").field("node", node).field("client", x.clientId()).field("clientSeq", x.seq())
+          .field("readIndex", x.readIndex()).field("lastApplied", x.lastApplied());
     } else if (e instanceof CoreEvent.Ignored x) {
       w.begin(ev, t, "ignored").field("node", node).field("input", x.input()).field("sender", x.sender())
           .field("reason", x.reason().name());

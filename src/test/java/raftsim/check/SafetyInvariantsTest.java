@@ -87,7 +87,7 @@ class SafetyInvariantsTest {
   void aLeaderRewritingItsLogBreaksLeaderAppendOnly() {
     electAlone(1, 2, 1);
     step(1, node[1].propose(new ClientRequest(1, 1, "SET a 1"), 0));
-    Ready rewrite = new Ready(null, new LogWrite(2, List.of()), List.of(), List.of(), List.of(), List.of(), 0);
+    Ready rewrite = new Ready(null, new LogWrite(2, List.of()), null, List.of(), List.of(), List.of(), List.of(), 0);
     step(1, rewrite);
     assertEquals(List.of("LeaderAppendOnly"), invariantsBroken());
   }

@@ -35,6 +35,27 @@ class CommitTest {
       seen.add(command);
       return "result-" + seen.size();
     }
+
+    @Override
+    public String read(String command) {
+      return "read-" + seen.size();
+    }
+
+    @Override
+    public boolean isReadOnly(String command) {
+      return false;
+    }
+
+    /** These tests never compact: a snapshot would mean a test went wrong. */
+    @Override
+    public SnapshotData snapshot() {
+      throw new AssertionError("no snapshots in these tests");
+    }
+
+    @Override
+    public void restore(SnapshotData snapshot) {
+      throw new AssertionError("no snapshots in these tests");
+    }
   }
 
   // ------------------------------------------------------------- rule 14: Figure 8
@@ -45,7 +66,7 @@ class CommitTest {
    * no-op at 3. One entry per AppendEntries, so entry 2 reaches node 2 before entry 3 does.
    */
   private static final class Figure8 {
-    final RaftConfig oneEntryPerAppend = new RaftConfig(150, 300, 50, 1, 64);
+    final RaftConfig oneEntryPerAppend = new RaftConfig(150, 300, 50, 1, 64, 0, 65536);
     final RaftCore leader = CoreFixture.node(1, THREE, oneEntryPerAppend, stored(2, 0, logOfTerms(1, 2)),
         new KvStore(), 0);
     final RaftCore node2 = CoreFixture.node(2, THREE, oneEntryPerAppend, stored(2, 0, logOfTerms(1)),

@@ -1,0 +1,54 @@
+package raftsim.scenario;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * How the cluster's nodes behave, beyond timing: for now how they serve reads.
+ *
+ * @param reads {@code READ_INDEX} (the default) serves a GET by ReadIndex (diss. §6.4); {@code LOG}
+ *     sends it through the log like a write, for comparison
+ */
+public record ClusterSettings(Reads reads) {
+  public static final ClusterSettings DEFAULT = new ClusterSettings(Reads.READ_INDEX);
+
+  /** How a node serves a read-only command. */
+  public enum Reads {
+    READ_INDEX("readIndex"),
+    LOG("log");
+
+    private final String jsonName;
+
+    Reads(String jsonName) {
+      this.jsonName = jsonName;
+    }
+
+    public String jsonName() {
+      return jsonName;
+    }
+
+    /** The value for a JSON spelling, or null. */
+    static Reads of(String json) {
+      for (Reads r : values()) {
+        if (r.jsonName.equals(json)) {
+          return r;
+        }
+      }
+      return null;
+    }
+
+    static List<String> jsonNames() {
+      return List.of(READ_INDEX.jsonName, LOG.jsonName);
+    }
+
+    @Override
+    public String toString() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  public ClusterSettings {
+    Objects.requireNonNull(reads, "reads");
+  }
+}
