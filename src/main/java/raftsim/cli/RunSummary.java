@@ -46,6 +46,16 @@ final class RunSummary {
       m.put("counterexample", String.join("\n", r.counterexample().render()));
     }
     m.put("leaderChanges", o.leaderChanges());
+    Map<String, Object> snapshots = new LinkedHashMap<>();
+    snapshots.put("taken", o.stats().snapshotsTaken());
+    snapshots.put("chunksSent", o.stats().snapshotChunksSent());
+    snapshots.put("installed", o.stats().snapshotsInstalled());
+    m.put("snapshots", snapshots);
+    Map<String, Object> reads = new LinkedHashMap<>();
+    reads.put("readIndexConfirmed", o.stats().readIndexConfirmed());
+    reads.put("served", o.stats().readsServed());
+    m.put("reads", reads);
+    m.put("maxLogEntries", o.maxLogEntries());
     List<Map<String, Object>> vs = new ArrayList<>();
     for (Violation v : o.violations()) {
       Map<String, Object> x = new LinkedHashMap<>();
@@ -92,6 +102,12 @@ final class RunSummary {
           c.invoked(), c.ok(), c.failed(), c.indeterminate(),
           linearizable == null ? (r.undecided() ? "undecided (" + ((Verdict.Undecided) r.verdict()).reason() + ")"
               : "not checked") : linearizable.toString()));
+    }
+    var st = o.stats();
+    if (st.snapshotsTaken() + st.snapshotsInstalled() + st.readsServed() > 0) {
+      b.append(String.format(Locale.ROOT, "  snapshots: %,d taken, %,d chunks sent, %,d installed; reads: %,d read indexes"
+              + " confirmed, %,d served; longest log %,d entries%n", st.snapshotsTaken(), st.snapshotChunksSent(),
+          st.snapshotsInstalled(), st.readIndexConfirmed(), st.readsServed(), o.maxLogEntries()));
     }
     if (o.violationCount() == 0) {
       b.append("  safety invariants: all held\n");

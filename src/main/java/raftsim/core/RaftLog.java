@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * The log: entries {@code snapshotIndex + 1 .. lastIndex}, after a compacted prefix that ends at
  * ({@code snapshotIndex}, {@code snapshotTerm}). Index 0 with term 0 stands for the empty prefix, so
- * "the entry at prevLogIndex 0" always matches.
+ * "the entry at prevLogIndex 0" always matches. The prefix is covered by the node's latest snapshot,
+ * which may reach further: a node keeps a margin of entries before its snapshot.
  */
 public final class RaftLog implements LogView {
   private final ArrayList<LogEntry> entries = new ArrayList<>();

@@ -18,17 +18,23 @@ final class SnapshotTransfer {
 
   /**
    * §7: once the node has applied {@code snapshotEveryEntries} entries past its last snapshot, it
-   * snapshots the state machine at lastApplied and compacts its log up to there.
+   * snapshots the state machine at lastApplied and compacts its log. It keeps the last half-threshold
+   * of entries before the snapshot in memory, so that a follower a little behind (one lost message)
+   * is repaired with AppendEntries rather than sent the whole snapshot, as etcd keeps a catch-up margin.
    */
   void maybeTake(Output out) {
     long every = core.config.snapshotEveryEntries();
     RaftLog log = core.log;
-    if (every == 0 || core.lastApplied - log.snapshotIndex() < every) {
+    long last = core.latestSnapshot == null ? 0 : core.latestSnapshot.index();
+    if (every == 0 || core.lastApplied - last < every) {
       return;
     }
     long index = core.lastApplied;
     Snapshot s = new Snapshot(index, log.termAt(index), core.stateMachine().snapshot());
-    log.compactTo(index);
+    long compactTo = index - every / 2;
+    if (compactTo > log.snapshotIndex()) {
+      log.compactTo(compactTo);
+    }
     core.latestSnapshot = s;
     core.stats.snapshotsTaken++;
     out.snapshot(s);

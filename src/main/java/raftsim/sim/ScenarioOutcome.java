@@ -2,6 +2,7 @@ package raftsim.sim;
 
 import java.util.List;
 import raftsim.check.Violation;
+import raftsim.core.CoreStats;
 
 /**
  * What a scenario run produced before its history is checked for linearizability.
@@ -10,6 +11,8 @@ import raftsim.check.Violation;
  * @param term the highest term of any live node
  * @param commitIndex the highest commit index of any live node
  * @param violationCount all violations found; {@code violations} keeps the first hundred
+ * @param stats snapshots and reads, summed over every node and incarnation
+ * @param maxLogEntries the most entries any node's log held after its snapshot, at any time
  */
 public record ScenarioOutcome(
     String scenario,
@@ -25,7 +28,9 @@ public record ScenarioOutcome(
     long leaderChanges,
     List<Violation> violations,
     long violationCount,
-    List<ExpectationResult> expectations) {
+    List<ExpectationResult> expectations,
+    CoreStats stats,
+    long maxLogEntries) {
 
   public ScenarioOutcome {
     violations = List.copyOf(violations);

@@ -308,6 +308,7 @@ public final class ScenarioRunner {
         : new ClientCounts(clients.invoked(), clients.ok(), clients.failed(), clients.indeterminate());
     return new ScenarioOutcome(scenario.name(), scenario.seed(), sim.now(), wallMs, sim.events(),
         sim.trace().hashHex(), sim.leader() == 0 ? null : sim.leader(), highestTerm(), commit, counts,
-        sim.leaderChanges(), sim.violations(), sim.violationCount(), List.copyOf(expectations));
+        sim.leaderChanges(), sim.violations(), sim.violationCount(), List.copyOf(expectations), sim.stats(),
+        sim.maxLogEntries());
   }
 }

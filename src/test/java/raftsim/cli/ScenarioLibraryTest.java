@@ -34,7 +34,13 @@ class ScenarioLibraryTest {
     for (JsonNode e : summary.get("expectations")) {
       assertTrue(e.get("ok").asBoolean(), e.toString());
     }
-    String description = new ObjectMapper().readTree(scenario.toFile()).path("description").asText();
+    JsonNode file = new ObjectMapper().readTree(scenario.toFile());
+    long every = file.path("snapshot").path("everyEntries").asLong(1000);
+    if (every > 0) {
+      // Compaction keeps every in-memory log within about twice the snapshot threshold.
+      assertTrue(summary.get("maxLogEntries").asLong() <= 2 * every, summary.get("maxLogEntries") + " entries");
+    }
+    String description = file.path("description").asText();
     assertTrue(description.length() > 100, "each scenario teaches something in its description");
   }
 }
