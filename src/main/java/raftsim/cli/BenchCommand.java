@@ -7,5 +7,5 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Measure raftsim's speed.",
-    subcommands = {BenchSimCommand.class, BenchCheckCommand.class})
+    subcommands = {BenchSimCommand.class, BenchCheckCommand.class, BenchCatchUpCommand.class, BenchReadsCommand.class})
 final class BenchCommand {}

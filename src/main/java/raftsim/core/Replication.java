@@ -44,20 +44,36 @@ final class Replication {
     }
     if (p.mode() != Progress.Mode.SNAPSHOT && p.nextIndex() <= log.snapshotIndex()) {
       p.startSnapshot(core.latestSnapshot); // §7: the entries it needs are compacted away
+    } else if (p.mode() == Progress.Mode.SNAPSHOT && p.snapshotOffset() == 0
+        && p.sending().index() < core.latestSnapshot.index()) {
+      p.startSnapshot(core.latestSnapshot); // nothing sent has arrived yet: send the newest instead
     }
     if (p.mode() == Progress.Mode.SNAPSHOT) {
       core.snapshots().sendChunk(p, now, heartbeat, out);
       return;
     }
-    long next = p.nextIndex();
-    boolean hasEntries = next <= log.lastIndex();
-    boolean go = p.mode() == Progress.Mode.PROBE ? p.canProbe() : heartbeat || (hasEntries && !p.inflightFull());
-    if (!go) {
+    if (p.mode() == Progress.Mode.PROBE) {
+      if (p.canProbe()) {
+        sendAppend(p, now, true, out);
+      }
       return;
     }
-    List<LogEntry> entries = hasEntries && !(p.mode() == Progress.Mode.REPLICATE && p.inflightFull())
-        ? log.slice(next, next + core.config.maxEntriesPerAppend() - 1)
-        : List.of();
+    // Replicating: stream everything the window allows; a heartbeat always sends at least once.
+    boolean sent = false;
+    while (p.nextIndex() <= log.lastIndex() && !p.inflightFull()) {
+      sendAppend(p, now, true, out);
+      sent = true;
+    }
+    if (heartbeat && !sent) {
+      sendAppend(p, now, false, out);
+    }
+  }
+
+  /** One AppendEntries from {@code p}'s nextIndex, carrying entries or (as a bare heartbeat) none. */
+  private void sendAppend(Progress p, long now, boolean withEntries, Output out) {
+    RaftLog log = core.log;
+    long next = p.nextIndex();
+    List<LogEntry> entries = withEntries ? log.slice(next, next + core.config.maxEntriesPerAppend() - 1) : List.of();
     long prev = next - 1;
     core.round++;
     AppendEntries ae = new AppendEntries(core.id, p.peer(), core.currentTerm, prev, log.termAt(prev), entries,

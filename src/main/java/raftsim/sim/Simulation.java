@@ -543,6 +543,11 @@ public final class Simulation {
     return nodes[id].stateMachine();
   }
 
+  /** What node {@code id} did, over all its incarnations. */
+  public CoreStats stats(int id) {
+    return nodes[id].stats();
+  }
+
   /** What every node did, summed over all nodes and their incarnations. */
   public CoreStats stats() {
     CoreStats sum = CoreStats.ZERO;
