@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     description = "A deterministic discrete-event Raft simulator.",
     subcommands = {
         RunCommand.class,
+        FuzzCommand.class,
         CheckCommand.class,
         BenchCommand.class,
         CommandLine.HelpCommand.class,

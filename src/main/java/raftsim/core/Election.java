@@ -17,9 +17,22 @@ final class Election {
       core.becomeLeader(now, out); // a single-node cluster elects itself
       return;
     }
+    askUnanswered(now, out);
+  }
+
+  /** The candidate asks again every voter that has not answered yet: requests and replies get lost. */
+  void retry(long now, Output out) {
+    askUnanswered(now, out);
+  }
+
+  private void askUnanswered(long now, Output out) {
+    RaftLog log = core.log;
     for (int peer : core.peers) {
-      out.send(new RequestVote(core.id, peer, core.currentTerm, log.lastIndex(), log.lastTerm()));
+      if (!core.voteAnswered[core.position(peer)]) {
+        out.send(new RequestVote(core.id, peer, core.currentTerm, log.lastIndex(), log.lastTerm()));
+      }
     }
+    core.voteRetryAt = now + core.config.heartbeatMs();
   }
 
   /** RequestVote receiver implementation (Figure 2). The term was already brought up to date. */

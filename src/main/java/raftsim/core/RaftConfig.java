@@ -45,6 +45,11 @@ public record RaftConfig(
     return new RaftConfig(electionMin, electionMax, heartbeat, 64, 64, 0, 65536);
   }
 
+  public RaftConfig withMaxEntriesPerAppend(int n) {
+    return new RaftConfig(electionTimeoutMinMs, electionTimeoutMaxMs, heartbeatMs, n, maxInflightAppends,
+        snapshotEveryEntries, snapshotChunkBytes);
+  }
+
   public RaftConfig withSnapshots(long everyEntries, int chunkBytes) {
     return new RaftConfig(electionTimeoutMinMs, electionTimeoutMaxMs, heartbeatMs, maxEntriesPerAppend,
         maxInflightAppends, everyEntries, chunkBytes);

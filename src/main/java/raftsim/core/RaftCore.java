@@ -41,6 +41,8 @@ public final class RaftCore {
   /** The leader of currentTerm as far as this node knows; 0 when unknown. */
   int leaderId;
   long electionDeadline;
+  /** Candidate: when it next asks the voters that have not answered again (Figure 2: retry an RPC that failed). */
+  long voteRetryAt = Long.MAX_VALUE;
 
   // Candidate state: who answered, by position in voters.
   final boolean[] voteAnswered;
@@ -151,6 +153,8 @@ public final class RaftCore {
       replication.heartbeat(now, out);
     } else if (now >= electionDeadline) {
       election.start(now, out);
+    } else if (role == Role.CANDIDATE && now >= voteRetryAt) {
+      election.retry(now, out);
     }
     // Forwarded reads past their expiry are answered in finish().
     return finish(out, now);
@@ -308,6 +312,7 @@ public final class RaftCore {
   private Ready finish(Output out, long now) {
     applyCommitted(out);
     snapshots.maybeTake(out);
+    reads.confirm(out); // a one-node cluster confirms its reads by itself, with no reply to wait for
     reads.serve(now, out);
     return out.freeze(currentTerm, votedFor, log, nextDeadline());
   }
@@ -402,10 +407,19 @@ public final class RaftCore {
     return voters.clone();
   }
 
+  /**
+   * When this node's election timer goes off (§5.2), in local time; meaningless for a leader. Its next
+   * tick may come earlier: a candidate also asks unanswered voters again every heartbeat interval.
+   */
+  public long electionDeadline() {
+    return electionDeadline;
+  }
+
   /** The node-local time at which {@link #tick} must next be called. */
   public long nextDeadline() {
     if (role != Role.LEADER) {
-      return Math.min(electionDeadline, reads.nextExpiry());
+      long next = Math.min(electionDeadline, reads.nextExpiry());
+      return role == Role.CANDIDATE ? Math.min(next, voteRetryAt) : next;
     }
     long next = Long.MAX_VALUE;
     for (Progress p : progress) {

@@ -5,13 +5,14 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * How the cluster's nodes behave, beyond timing: for now how they serve reads.
+ * How the cluster's nodes behave, beyond timing.
  *
  * @param reads {@code READ_INDEX} (the default) serves a GET by ReadIndex (diss. §6.4); {@code LOG}
  *     sends it through the log like a write, for comparison
+ * @param maxEntriesPerAppend the most entries one AppendEntries carries (flow control)
  */
-public record ClusterSettings(Reads reads) {
-  public static final ClusterSettings DEFAULT = new ClusterSettings(Reads.READ_INDEX);
+public record ClusterSettings(Reads reads, int maxEntriesPerAppend) {
+  public static final ClusterSettings DEFAULT = new ClusterSettings(Reads.READ_INDEX, 64);
 
   /** How a node serves a read-only command. */
   public enum Reads {
@@ -50,5 +51,12 @@ public record ClusterSettings(Reads reads) {
 
   public ClusterSettings {
     Objects.requireNonNull(reads, "reads");
+    if (maxEntriesPerAppend < 1) {
+      throw new IllegalArgumentException("maxEntriesPerAppend must be at least 1, got " + maxEntriesPerAppend);
+    }
+  }
+
+  public ClusterSettings withReads(Reads r) {
+    return new ClusterSettings(r, maxEntriesPerAppend);
   }
 }

@@ -17,6 +17,8 @@ public final class Limits {
   public static final int MAX_CLIENTS = 1000;
   /** The most distinct keys the clients use. */
   public static final int MAX_KEYS = 100_000;
+  /** The most entries one AppendEntries may carry. */
+  public static final long MAX_ENTRIES_PER_APPEND = 1_000_000;
   /** The largest snapshot chunk, 16 MiB. */
   public static final int MAX_CHUNK_BYTES = 16 * 1024 * 1024;
   /** The largest weight of one operation in a mix. */

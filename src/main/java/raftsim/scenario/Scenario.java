@@ -58,6 +58,12 @@ public record Scenario(
         events, expect, file);
   }
 
+  /** The same scenario with another description. */
+  public Scenario withDescription(String newDescription) {
+    return new Scenario(name, newDescription, seed, nodes, durationMs, timing, network, disk, snapshot, cluster, clients,
+        events, expect, file);
+  }
+
   /** The same scenario with other cluster settings. */
   public Scenario withCluster(ClusterSettings newCluster) {
     return new Scenario(name, description, seed, nodes, durationMs, timing, network, disk, snapshot, newCluster, clients,

@@ -124,7 +124,7 @@ public final class ScenarioLoader {
   }
 
   private static ClusterSettings cluster(ObjectReader top) throws ScenarioException {
-    ObjectReader c = top.object("cluster", List.of("reads"));
+    ObjectReader c = top.object("cluster", List.of("reads", "maxEntriesPerAppend"));
     if (c == null) {
       return ClusterSettings.DEFAULT;
     }
@@ -134,7 +134,9 @@ public final class ScenarioLoader {
       throw c.error("reads", "\"" + reads + "\" is not a read mode; valid: "
           + String.join(" or ", ClusterSettings.Reads.jsonNames().stream().map(n -> "\"" + n + "\"").toList()));
     }
-    return new ClusterSettings(mode);
+    int maxEntries = (int) c.wholeNumber("maxEntriesPerAppend", ClusterSettings.DEFAULT.maxEntriesPerAppend(), 1,
+        Limits.MAX_ENTRIES_PER_APPEND);
+    return new ClusterSettings(mode, maxEntries);
   }
 
   /** The client load, or null when the file has no {@code clients} object. */

@@ -46,7 +46,8 @@ public final class ScenarioWriter {
     fields.add(field("snapshot", new InlineObject()
         .put("everyEntries", s.snapshot().everyEntries())
         .put("chunkBytes", s.snapshot().chunkBytes())));
-    fields.add(field("cluster", new InlineObject().put("reads", quote(s.cluster().reads().jsonName()))));
+    fields.add(field("cluster", new InlineObject().put("reads", quote(s.cluster().reads().jsonName()))
+        .put("maxEntriesPerAppend", s.cluster().maxEntriesPerAppend())));
     if (s.clients() != null) {
       fields.add(field("clients", clients(s.clients())));
     }

@@ -53,7 +53,7 @@ final class CoreFixture {
 
   /** Lets the election timer of {@code core} fire: it stands for election. */
   static Ready campaign(RaftCore core) {
-    return core.tick(core.nextDeadline());
+    return core.tick(core.electionDeadline());
   }
 
   /**
@@ -61,7 +61,7 @@ final class CoreFixture {
    * lowest-numbered peers. Returns the Ready of the winning vote (the one carrying the no-op).
    */
   static Ready winElection(RaftCore core) {
-    long now = core.nextDeadline();
+    long now = core.electionDeadline();
     campaign(core);
     int[] members = core.members();
     int needed = members.length / 2; // plus its own vote

@@ -242,4 +242,21 @@ class VotingTest {
       assertEquals(List.of(noop), ae.entries());
     }
   }
+
+  /** Figure 2 (retry an RPC that failed): a candidate asks again, every heartbeat, only the voters that have not answered. */
+  @Test
+  void candidateRetriesRequestVoteToUnansweredVotersOnly() {
+    RaftCore candidate = CoreFixture.node(1, FIVE, PersistentState.EMPTY, 0);
+    Ready first = campaign(candidate);
+    assertEquals(4, sent(first, RequestVote.class).size());
+    candidate.step(refuse(2, 1, 1, VoteRefusal.CANDIDATE_LOG_BEHIND), first.nextDeadline() - 1);
+    candidate.step(grant(3, 1, 1), first.nextDeadline() - 1);
+
+    Ready retry = candidate.tick(first.nextDeadline());
+
+    assertEquals(Role.CANDIDATE, candidate.role());
+    assertEquals(1, candidate.currentTerm(), "a retry is not a new election");
+    assertEquals(java.util.List.of(4, 5), sent(retry, RequestVote.class).stream().map(RequestVote::to).toList());
+    assertEquals(first.nextDeadline() + CoreFixture.CONFIG.heartbeatMs(), retry.nextDeadline());
+  }
 }

@@ -28,7 +28,7 @@ class ScenarioWriterTest {
           "network": { "delayMs": [1, 10], "dropRate": 0.0, "duplicateRate": 0.0 },
           "disk": { "syncMs": [0, 2] },
           "snapshot": { "everyEntries": 1000, "chunkBytes": 65536 },
-          "cluster": { "reads": "readIndex" },
+          "cluster": { "reads": "readIndex", "maxEntriesPerAppend": 64 },
           "clients": {
             "count": 3,
             "keys": 5,
@@ -65,7 +65,7 @@ class ScenarioWriterTest {
           "network": { "delayMs": [1, 10], "dropRate": 0.0, "duplicateRate": 0.0 },
           "disk": { "syncMs": [0, 2] },
           "snapshot": { "everyEntries": 1000, "chunkBytes": 65536 },
-          "cluster": { "reads": "readIndex" },
+          "cluster": { "reads": "readIndex", "maxEntriesPerAppend": 64 },
           "events": []
         }
         """;
@@ -106,7 +106,7 @@ class ScenarioWriterTest {
         new ScenarioEvent.Expect(0, new LeaderExpectation.Node(7), null, null, null, null, NONE));
     Scenario s = new Scenario("hand \"built\"\n", "tab\there, \u00e9t\u00e9, \u0001", Long.MIN_VALUE, 7, 110,
         new Timing(new Range(1, 1), 1), new NetworkSettings(new Range(0, 0), 0.1, 0.7),
-        new DiskSettings(new Range(5, 9)), new SnapshotSettings(0, 1), new ClusterSettings(ClusterSettings.Reads.LOG),
+        new DiskSettings(new Range(5, 9)), new SnapshotSettings(0, 1), new ClusterSettings(ClusterSettings.Reads.LOG, 3),
         new ClientSettings(1, 1, 0, 1, 1, new Mix(0.1, 0.2, 0.3, 0.0, 1e-6)),
         events, new Expectations(LinearizableExpectation.FALSE, null, null, 0L, null), "");
 

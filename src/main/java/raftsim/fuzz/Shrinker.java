@@ -1,0 +1,198 @@
+package raftsim.fuzz;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import raftsim.scenario.ClientSettings;
+import raftsim.scenario.ClusterSettings;
+import raftsim.scenario.DiskSettings;
+import raftsim.scenario.NetworkSettings;
+import raftsim.scenario.NodeRef;
+import raftsim.scenario.Range;
+import raftsim.scenario.Scenario;
+import raftsim.scenario.ScenarioEvent;
+import raftsim.scenario.SnapshotSettings;
+
+/**
+ * Shrinks a failing scenario to a smaller one that still fails the same check: delta debugging over
+ * its events (Zeller &amp; Hildebrandt, 2002), then fewer nodes, fewer clients, a shorter run and milder
+ * settings, repeated until nothing more can go. Every candidate is run with the same seed, and a
+ * candidate is kept only if it fails the very same check.
+ */
+public final class Shrinker {
+  private final FuzzRunner runner;
+  private final String check;
+  private final int maxRuns;
+  private int runs;
+
+  /**
+   * @param check the check the shrunk scenario must still fail ({@link Failure#check()})
+   * @param maxRuns a bound on candidate runs, so shrinking always ends
+   */
+  public Shrinker(FuzzRunner runner, String check, int maxRuns) {
+    this.runner = runner;
+    this.check = check;
+    this.maxRuns = maxRuns;
+  }
+
+  /** How many candidates were run. */
+  public int runs() {
+    return runs;
+  }
+
+  public Scenario shrink(Scenario failing) {
+    Scenario current = failing;
+    boolean progress = true;
+    while (progress && runs < maxRuns) {
+      Scenario before = current;
+      current = shrinkEvents(current);
+      current = tryEach(current, List.of(
+          s -> s.nodes() > 1 ? withoutNode(s, s.nodes()) : null,
+          s -> fewerClients(s),
+          s -> s.clients() != null && s.clients().keys() > 1 ? s.withClients(withKeys(s.clients(), 1)) : null,
+          // A liveness check needs its whole bound after the recovery: the run keeps its length.
+          s -> check.equals("liveness") ? null : shorter(s),
+          s -> s.network().dropRate() > 0 || s.network().duplicateRate() > 0
+              ? with(s, new NetworkSettings(s.network().delayMs(), 0, 0), s.disk(), s.snapshot()) : null,
+          s -> s.network().delayMs().max() > 1
+              ? with(s, new NetworkSettings(new Range(1, 1), s.network().dropRate(), s.network().duplicateRate()),
+                  s.disk(), s.snapshot()) : null,
+          s -> s.disk().syncMs().max() > 0 ? with(s, s.network(), new DiskSettings(new Range(0, 0)), s.snapshot()) : null,
+          s -> s.snapshot().everyEntries() > 0
+              ? with(s, s.network(), s.disk(), new SnapshotSettings(0, s.snapshot().chunkBytes())) : null,
+          s -> s.cluster().reads() == ClusterSettings.Reads.LOG
+              ? s.withCluster(s.cluster().withReads(ClusterSettings.Reads.READ_INDEX)) : null));
+      progress = !current.equals(before);
+    }
+    return current;
+  }
+
+  /** Runs a candidate; true when it fails the same check. */
+  private boolean stillFails(Scenario candidate) {
+    if (runs >= maxRuns) {
+      return false;
+    }
+    runs++;
+    Failure f = runner.failure(candidate);
+    return f != null && f.check().equals(check);
+  }
+
+  /** Tries each simplification in turn, keeping those that still fail. A null candidate means "not applicable". */
+  private Scenario tryEach(Scenario s, List<UnaryOperator<Scenario>> steps) {
+    Scenario current = s;
+    for (UnaryOperator<Scenario> step : steps) {
+      Scenario candidate = step.apply(current);
+      if (candidate != null && !candidate.equals(current) && stillFails(candidate)) {
+        current = candidate;
+      }
+    }
+    return current;
+  }
+
+  /** ddmin over the events: remove chunks of the list, halving the chunk size until single events. */
+  private Scenario shrinkEvents(Scenario s) {
+    List<ScenarioEvent> events = s.events();
+    int chunks = 2;
+    while (events.size() >= 2 && runs < maxRuns) {
+      int size = (int) Math.ceil(events.size() / (double) chunks);
+      boolean removed = false;
+      for (int start = 0; start < events.size() && runs < maxRuns; start += size) {
+        List<ScenarioEvent> complement = new ArrayList<>(events.subList(0, start));
+        complement.addAll(events.subList(Math.min(events.size(), start + size), events.size()));
+        if (stillFails(s.withEvents(complement))) {
+          events = complement;
+          chunks = Math.max(chunks - 1, 2);
+          removed = true;
+          break;
+        }
+      }
+      if (!removed) {
+        if (size == 1) {
+          break;
+        }
+        chunks = Math.min(chunks * 2, events.size());
+      }
+    }
+    if (events.size() == 1 && stillFails(s.withEvents(List.of()))) {
+      events = List.of();
+    }
+    return s.withEvents(events);
+  }
+
+  /** The scenario without node {@code last} (the highest id): events that name it go. */
+  static Scenario withoutNode(Scenario s, int last) {
+    List<ScenarioEvent> kept = new ArrayList<>();
+    for (ScenarioEvent e : s.events()) {
+      ScenarioEvent k = withoutNode(e, last);
+      if (k != null) {
+        kept.add(k);
+      }
+    }
+    return new Scenario(s.name(), s.description(), s.seed(), last - 1, s.durationMs(), s.timing(), s.network(),
+        s.disk(), s.snapshot(), s.cluster(), s.clients(), kept, s.expect(), s.file());
+  }
+
+  private static ScenarioEvent withoutNode(ScenarioEvent e, int last) {
+    if (e instanceof ScenarioEvent.Partition p) {
+      List<List<Integer>> groups = new ArrayList<>();
+      for (List<Integer> g : p.groups()) {
+        List<Integer> rest = g.stream().filter(n -> n != last).toList();
+        if (!rest.isEmpty()) {
+          groups.add(rest);
+        }
+      }
+      return groups.isEmpty() ? null : new ScenarioEvent.Partition(p.atMs(), groups, p.at());
+    }
+    if (e instanceof ScenarioEvent.Cut c) {
+      return c.from() == last || c.to() == last ? null : c;
+    }
+    if (e instanceof ScenarioEvent.ClockDrift d) {
+      return d.node() == last ? null : d;
+    }
+    if (e instanceof ScenarioEvent.Expect x) {
+      return x.node() != null && x.node() == last ? null : x;
+    }
+    NodeRef ref = e instanceof ScenarioEvent.Crash c ? c.node()
+        : e instanceof ScenarioEvent.Restart r ? r.node()
+        : e instanceof ScenarioEvent.Isolate i ? i.node()
+        : e instanceof ScenarioEvent.Pause p ? p.node() : null;
+    return ref instanceof NodeRef.Id id && id.id() == last ? null : e;
+  }
+
+  private static Scenario fewerClients(Scenario s) {
+    ClientSettings c = s.clients();
+    if (c == null || c.count() == 1) {
+      return null;
+    }
+    return s.withClients(new ClientSettings(1, c.keys(), c.opIntervalMs(), c.retryMs(), c.timeoutMs(), c.mix()));
+  }
+
+  private static ClientSettings withKeys(ClientSettings c, int keys) {
+    return new ClientSettings(c.count(), keys, c.opIntervalMs(), c.retryMs(), c.timeoutMs(), c.mix());
+  }
+
+  /** Half as long, dropping events after the new end (the liveness check moves with the end). */
+  private static Scenario shorter(Scenario s) {
+    long duration = s.durationMs() / 2;
+    if (duration < 100) {
+      return null;
+    }
+    List<ScenarioEvent> kept = new ArrayList<>();
+    for (ScenarioEvent e : s.events()) {
+      if (e.atMs() <= duration) {
+        kept.add(e);
+      } else if (e instanceof ScenarioEvent.Expect x && e.atMs() == s.durationMs()) {
+        kept.add(new ScenarioEvent.Expect(duration, x.leader(), x.node(), x.role(),
+            x.progressSinceMs() == null ? null : Math.min(x.progressSinceMs(), duration),
+            x.noProgressSinceMs() == null ? null : Math.min(x.noProgressSinceMs(), duration), x.at()));
+      }
+    }
+    return new Scenario(s.name(), s.description(), s.seed(), s.nodes(), duration, s.timing(), s.network(), s.disk(),
+        s.snapshot(), s.cluster(), s.clients(), kept, s.expect(), s.file());
+  }
+
+  private static Scenario with(Scenario s, NetworkSettings n, DiskSettings d, SnapshotSettings snap) {
+    return new Scenario(s.name(), s.description(), s.seed(), s.nodes(), s.durationMs(), s.timing(), n, d, snap,
+        s.cluster(), s.clients(), s.events(), s.expect(), s.file());
+  }
+}
