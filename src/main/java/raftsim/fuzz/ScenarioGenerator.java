@@ -131,9 +131,15 @@ public final class ScenarioGenerator {
       this.drifted = new boolean[nodes + 1];
     }
 
-    /** Fault events at random times before faultEnd; how many depends on the run's intensity. */
+    /**
+     * Fault events at random times before faultEnd. How many is drawn from a geometric distribution
+     * (mean about 6): most runs have a few faults, which also makes their failures small to begin with.
+     */
     void faults() {
-      int count = 2 + r.nextInt(4 + 4 * faults.size());
+      int count = 1;
+      while (count < 40 && r.nextInt(6) != 0) {
+        count++;
+      }
       List<Long> times = new ArrayList<>();
       for (int i = 0; i < count; i++) {
         times.add(500 + (long) r.nextInt((int) (faultEnd - 600)));
@@ -156,16 +162,22 @@ public final class ScenarioGenerator {
           }
         }
         case LEADER_CHURN -> {
-          // Leaders die one after another, each soon after taking office, with entries half-replicated:
-          // the histories of Figure 8 and of split elections come from such bursts.
+          // Leaders die one after another, some the instant they take office, with entries
+          // half-replicated, and voters flap during the elections: the histories of Figure 8 and of
+          // double votes come from such bursts.
           long t = at;
-          for (int k = 2 + r.nextInt(5); k > 0 && t < faultEnd - 50; k--) {
-            events.add(new ScenarioEvent.Crash(t, new NodeRef.Leader(), r.nextInt(4) == 0, SourcePosition.NONE));
-            long back = t + 10 + r.nextInt(400);
+          for (int k = 2 + r.nextInt(4); k > 0 && t < faultEnd - 50; k--) {
+            NodeRef who = r.nextBoolean() ? new NodeRef.NextLeader() : new NodeRef.Leader();
+            events.add(new ScenarioEvent.Crash(t, who, r.nextInt(4) == 0, SourcePosition.NONE));
+            long flap = t + timing.electionTimeoutMs().min() + r.nextInt(100);
+            if (r.nextBoolean() && flap < faultEnd) {
+              events.add(new ScenarioEvent.Crash(flap, new NodeRef.Random(), false, SourcePosition.NONE));
+            }
+            long back = t + 20 + r.nextInt(who instanceof NodeRef.NextLeader ? 1500 : 400);
             if (back < faultEnd) {
               events.add(new ScenarioEvent.Restart(back, new NodeRef.Crashed(), SourcePosition.NONE));
             }
-            t = back + r.nextInt(600);
+            t = back + r.nextInt(400);
           }
         }
         case PARTITION -> events.add(new ScenarioEvent.Partition(at, groups(), SourcePosition.NONE));

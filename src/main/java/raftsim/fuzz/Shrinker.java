@@ -40,8 +40,19 @@ public final class Shrinker {
     return runs;
   }
 
-  public Scenario shrink(Scenario failing) {
+  /**
+   * @param failing a scenario that fails {@code check}
+   * @param failedAtMs when it failed, for a safety invariant (else -1): nothing after that instant can
+   *     matter, so the run is cut there first, which changes nothing before it
+   */
+  public Scenario shrink(Scenario failing, long failedAtMs) {
     Scenario current = failing;
+    if (failedAtMs >= 0 && failedAtMs < failing.durationMs()) {
+      Scenario cut = endAt(failing, failedAtMs + 1);
+      if (stillFails(cut)) {
+        current = cut;
+      }
+    }
     boolean progress = true;
     while (progress && runs < maxRuns) {
       Scenario before = current;
@@ -89,9 +100,15 @@ public final class Shrinker {
     return current;
   }
 
-  /** ddmin over the events: remove chunks of the list, halving the chunk size until single events. */
+  /**
+   * ddmin over the events: remove chunks of the list, halving the chunk size until single events. A
+   * liveness check is only fair after the recovery phase, so for liveness the events from the recovery
+   * on (the instant the final expectation counts progress from) are kept as they are.
+   */
   private Scenario shrinkEvents(Scenario s) {
-    List<ScenarioEvent> events = s.events();
+    long protectedFrom = check.equals("liveness") ? recoveryStart(s) : Long.MAX_VALUE;
+    List<ScenarioEvent> fixed = s.events().stream().filter(e -> e.atMs() >= protectedFrom).toList();
+    List<ScenarioEvent> events = s.events().stream().filter(e -> e.atMs() < protectedFrom).toList();
     int chunks = 2;
     while (events.size() >= 2 && runs < maxRuns) {
       int size = (int) Math.ceil(events.size() / (double) chunks);
@@ -99,7 +116,7 @@ public final class Shrinker {
       for (int start = 0; start < events.size() && runs < maxRuns; start += size) {
         List<ScenarioEvent> complement = new ArrayList<>(events.subList(0, start));
         complement.addAll(events.subList(Math.min(events.size(), start + size), events.size()));
-        if (stillFails(s.withEvents(complement))) {
+        if (stillFails(s.withEvents(plus(complement, fixed)))) {
           events = complement;
           chunks = Math.max(chunks - 1, 2);
           removed = true;
@@ -113,10 +130,27 @@ public final class Shrinker {
         chunks = Math.min(chunks * 2, events.size());
       }
     }
-    if (events.size() == 1 && stillFails(s.withEvents(List.of()))) {
+    if (events.size() == 1 && stillFails(s.withEvents(fixed))) {
       events = List.of();
     }
-    return s.withEvents(events);
+    return s.withEvents(plus(events, fixed));
+  }
+
+  private static List<ScenarioEvent> plus(List<ScenarioEvent> a, List<ScenarioEvent> b) {
+    List<ScenarioEvent> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  /** When the final liveness expectation starts counting progress: the recovery phase. */
+  private static long recoveryStart(Scenario s) {
+    long start = s.durationMs();
+    for (ScenarioEvent e : s.events()) {
+      if (e instanceof ScenarioEvent.Expect x && x.progressSinceMs() != null && e.atMs() == s.durationMs()) {
+        start = Math.min(start, x.progressSinceMs());
+      }
+    }
+    return start;
   }
 
   /** The scenario without node {@code last} (the highest id): events that name it go. */
@@ -173,10 +207,11 @@ public final class Shrinker {
 
   /** Half as long, dropping events after the new end (the liveness check moves with the end). */
   private static Scenario shorter(Scenario s) {
-    long duration = s.durationMs() / 2;
-    if (duration < 100) {
-      return null;
-    }
+    return s.durationMs() / 2 < 100 ? null : endAt(s, s.durationMs() / 2);
+  }
+
+  /** The scenario ending at {@code duration}: events after it go; an expectation at the end moves with it. */
+  private static Scenario endAt(Scenario s, long duration) {
     List<ScenarioEvent> kept = new ArrayList<>();
     for (ScenarioEvent e : s.events()) {
       if (e.atMs() <= duration) {

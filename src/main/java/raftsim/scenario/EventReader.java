@@ -47,7 +47,7 @@ final class EventReader {
 
   private ScenarioEvent.Crash crash(ObjectReader e) throws ScenarioException {
     e.allowOnly(List.of("atMs", "do", "node", "tornWrite"));
-    return new ScenarioEvent.Crash(atMs(e), liveNode(e, "crash"), e.bool("tornWrite", false), e.position());
+    return new ScenarioEvent.Crash(atMs(e), liveNode(e, "crash", true), e.bool("tornWrite", false), e.position());
   }
 
   private ScenarioEvent.Restart restart(ObjectReader e) throws ScenarioException {
@@ -188,12 +188,24 @@ final class EventReader {
 
   /** The {@code node} of an event that acts on one live node: an id, "leader" or "random". */
   private NodeRef liveNode(ObjectReader e, String kind) throws ScenarioException {
-    String valid = choices(nodeIds(), "\"leader\"", "\"random\"");
+    return liveNode(e, kind, false);
+  }
+
+  /** As above; crash may also name "nextLeader". */
+  private NodeRef liveNode(ObjectReader e, String kind, boolean nextLeader) throws ScenarioException {
+    String valid = nextLeader ? choices(nodeIds(), "\"leader\"", "\"random\"", "\"nextLeader\"")
+        : choices(nodeIds(), "\"leader\"", "\"random\"");
     LocatedJson node = e.require("node");
     if (node instanceof LocatedJson.Str name) {
       return switch (name.value()) {
         case "leader" -> new NodeRef.Leader();
         case "random" -> new NodeRef.Random();
+        case "nextLeader" -> {
+          if (!nextLeader) {
+            throw e.error("node", "\"nextLeader\" is not valid for " + kind + "; valid: " + valid);
+          }
+          yield new NodeRef.NextLeader();
+        }
         default -> throw e.error("node",
             ScenarioWriter.quote(name.value()) + " is not valid for " + kind + "; valid: " + valid);
       };

@@ -24,6 +24,14 @@ final class EventShape {
     }
   }
 
+  /** For isolate and pause: an id, the leader or a random node. */
+  static void requireLive(NodeRef node, String kind) {
+    rejectCrashed(node, kind);
+    if (node instanceof NodeRef.NextLeader) {
+      throw new IllegalArgumentException(kind + " takes a node id, leader or random, not " + node);
+    }
+  }
+
   /** For restart, which acts on a node that is down: an id, or every crashed node. */
   static void requireIdOrCrashed(NodeRef node, String kind) {
     Objects.requireNonNull(node, "node");

@@ -21,6 +21,13 @@ public sealed interface NodeRef {
   /** {@code "random"}: a node drawn from the scenario's seeded random source among those the event can affect. */
   record Random() implements NodeRef {}
 
+  /**
+   * {@code "nextLeader"} (crash only): the next node to take office as leader after the event fires,
+   * crashed at the very instant it does, before its first messages leave. Explores the leader changes
+   * that bugs like Figure 8's need. A {@code heal} disarms crashes still waiting for a leader.
+   */
+  record NextLeader() implements NodeRef {}
+
   /** {@code "crashed"}: every node that is crashed when the event fires (restart only). */
   record Crashed() implements NodeRef {}
 }

@@ -30,7 +30,10 @@ public sealed interface ScenarioEvent {
   /** The same event at another source position. */
   ScenarioEvent withPosition(SourcePosition at);
 
-  /** Stops a node: id, leader or random. With {@code tornWrite}, its oldest pending write is left half-written. */
+  /**
+   * Stops a node: id, leader, random or the next leader. With {@code tornWrite}, its oldest pending
+   * write is left half-written.
+   */
   record Crash(long atMs, NodeRef node, boolean tornWrite, SourcePosition at) implements ScenarioEvent {
     public Crash {
       EventShape.check(atMs, at);
@@ -89,7 +92,7 @@ public sealed interface ScenarioEvent {
   record Isolate(long atMs, NodeRef node, SourcePosition at) implements ScenarioEvent {
     public Isolate {
       EventShape.check(atMs, at);
-      EventShape.rejectCrashed(node, "isolate");
+      EventShape.requireLive(node, "isolate");
     }
 
     @Override
@@ -188,7 +191,7 @@ public sealed interface ScenarioEvent {
   record Pause(long atMs, NodeRef node, long forMs, SourcePosition at) implements ScenarioEvent {
     public Pause {
       EventShape.check(atMs, at);
-      EventShape.rejectCrashed(node, "pause");
+      EventShape.requireLive(node, "pause");
       if (forMs < 1) {
         throw new IllegalArgumentException("a pause lasts at least 1 ms, got " + forMs);
       }

@@ -195,6 +195,9 @@ public final class ScenarioWriter {
     if (node instanceof NodeRef.Random) {
       return quote("random");
     }
+    if (node instanceof NodeRef.NextLeader) {
+      return quote("nextLeader");
+    }
     return quote("crashed");
   }
 

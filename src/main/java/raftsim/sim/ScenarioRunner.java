@@ -31,6 +31,8 @@ public final class ScenarioRunner {
   private final SimClients clients;
   private final SplittableRandom choices;
   private final List<ExpectationResult> expectations = new ArrayList<>();
+  /** Crashes waiting for the next leader to take office, each with its tornWrite flag, in order. */
+  private final java.util.ArrayDeque<Boolean> crashNextLeader = new java.util.ArrayDeque<>();
 
   private ScenarioRunner(Scenario scenario, SimOptions options, TraceWriter trace, ClientHistory history) {
     this.scenario = scenario;
@@ -42,6 +44,11 @@ public final class ScenarioRunner {
     }
     this.clients = scenario.clients() == null ? null
         : SimClients.start(sim, clientLoad(scenario), history, 0);
+    sim.onNewLeader(leader -> {
+      if (!crashNextLeader.isEmpty()) {
+        sim.crash(leader, crashNextLeader.poll());
+      }
+    });
   }
 
   /** The simulator settings a scenario file describes. */
@@ -106,7 +113,13 @@ public final class ScenarioRunner {
   // ------------------------------------------------------------------------------------- events
 
   private void apply(ScenarioEvent e) {
-    if (e instanceof ScenarioEvent.Crash c) {
+    if (e instanceof ScenarioEvent.Crash c && c.node() instanceof NodeRef.NextLeader) {
+      crashNextLeader.add(c.tornWrite());
+      if (sim.trace().enabled()) {
+        sim.trace().begin(sim.currentEvent(), sim.now(), "crash-armed").field("node", "nextLeader")
+            .field("tornWrite", c.tornWrite()).end();
+      }
+    } else if (e instanceof ScenarioEvent.Crash c) {
       int node = resolve(c.node(), "crash", sim::live);
       if (node != 0) {
         if (sim.crashed(node)) {
@@ -139,6 +152,7 @@ public final class ScenarioRunner {
       sim.cut(c.from(), c.to());
     } else if (e instanceof ScenarioEvent.Heal) {
       sim.heal();
+      crashNextLeader.clear(); // a heal ends the faults, armed ones included
     } else if (e instanceof ScenarioEvent.NetworkChange n) {
       NetworkParams now = sim.network();
       sim.setNetwork(new NetworkParams(

@@ -36,6 +36,7 @@ public final class Simulation {
   private final SafetyInvariants invariants;
   private NetworkParams network;
   private ClientReplyListener clientReplies = (node, reply) -> { };
+  private java.util.function.IntConsumer newLeaderListener = leader -> { };
 
   private long now;
   private long events;
@@ -95,8 +96,8 @@ public final class Simulation {
       now = e.time;
       currentEvent = events++;
       e.fire(this);
-      if (clusterChanged) {
-        trackLeader();
+      while (clusterChanged) {
+        trackLeader(); // a listener may change the cluster again (crash the new leader)
       }
       if (invariants.violationCount() != violationsTraced) {
         traceViolations();
@@ -463,7 +464,13 @@ public final class Simulation {
         trace.begin(currentEvent, now, "leader").field("node", leader).field("term", leaderTerm)
             .field("changes", leaderChanges).end();
       }
+      newLeaderListener.accept(leader);
     }
+  }
+
+  /** Called, within the event that caused it, each time a new (leader, term) takes office. */
+  public void onNewLeader(java.util.function.IntConsumer listener) {
+    this.newLeaderListener = listener;
   }
 
   private void traceViolations() {

@@ -142,9 +142,10 @@ class ScenarioLoaderTest {
     assertEquals(3, e.line());
     assertEquals(49, e.column());
     assertEquals("events[3].node", e.path());
-    assertEquals("7 is not a node of this 5-node cluster; valid: 1..5, \"leader\" or \"random\"", e.reason());
+    assertEquals("7 is not a node of this 5-node cluster; valid: 1..5, \"leader\", \"random\" or \"nextLeader\"",
+        e.reason());
     assertEquals("leader-crash.json:3:49: events[3].node: 7 is not a node of this 5-node cluster; "
-        + "valid: 1..5, \"leader\" or \"random\"", e.getMessage());
+        + "valid: 1..5, \"leader\", \"random\" or \"nextLeader\"", e.getMessage());
   }
 
   @Test
