@@ -168,7 +168,10 @@ public final class ScenarioGenerator {
           long t = at;
           for (int k = 2 + r.nextInt(4); k > 0 && t < faultEnd - 50; k--) {
             NodeRef who = r.nextBoolean() ? new NodeRef.NextLeader() : new NodeRef.Leader();
-            events.add(new ScenarioEvent.Crash(t, who, r.nextInt(4) == 0, SourcePosition.NONE));
+            // A next leader dies at once, before anything leaves, or a few ms later, while its first
+            // entries are half-replicated.
+            long after = who instanceof NodeRef.NextLeader && r.nextBoolean() ? 1 + r.nextInt(40) : 0;
+            events.add(new ScenarioEvent.Crash(t, who, r.nextInt(4) == 0, after, SourcePosition.NONE));
             long flap = t + timing.electionTimeoutMs().min() + r.nextInt(100);
             if (r.nextBoolean() && flap < faultEnd) {
               events.add(new ScenarioEvent.Crash(flap, new NodeRef.Random(), false, SourcePosition.NONE));

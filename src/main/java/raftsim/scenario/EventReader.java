@@ -46,8 +46,15 @@ final class EventReader {
   }
 
   private ScenarioEvent.Crash crash(ObjectReader e) throws ScenarioException {
-    e.allowOnly(List.of("atMs", "do", "node", "tornWrite"));
-    return new ScenarioEvent.Crash(atMs(e), liveNode(e, "crash", true), e.bool("tornWrite", false), e.position());
+    e.allowOnly(List.of("atMs", "do", "node", "tornWrite", "afterMs"));
+    long atMs = atMs(e);
+    NodeRef node = liveNode(e, "crash", true);
+    boolean torn = e.bool("tornWrite", false);
+    long afterMs = e.wholeNumber("afterMs", 0, 0, Limits.MAX_TIME_MS);
+    if (afterMs > 0 && !(node instanceof NodeRef.NextLeader)) {
+      throw e.error("afterMs", "only a crash of \"nextLeader\" takes afterMs");
+    }
+    return new ScenarioEvent.Crash(atMs, node, torn, afterMs, e.position());
   }
 
   private ScenarioEvent.Restart restart(ObjectReader e) throws ScenarioException {

@@ -34,10 +34,18 @@ public sealed interface ScenarioEvent {
    * Stops a node: id, leader, random or the next leader. With {@code tornWrite}, its oldest pending
    * write is left half-written.
    */
-  record Crash(long atMs, NodeRef node, boolean tornWrite, SourcePosition at) implements ScenarioEvent {
+  record Crash(long atMs, NodeRef node, boolean tornWrite, long afterMs, SourcePosition at) implements ScenarioEvent {
     public Crash {
       EventShape.check(atMs, at);
       EventShape.rejectCrashed(node, "crash");
+      if (afterMs < 0 || (afterMs > 0 && !(node instanceof NodeRef.NextLeader))) {
+        throw new IllegalArgumentException("afterMs is a non-negative delay, and only for nextLeader, got " + afterMs);
+      }
+    }
+
+    /** A crash at once ({@code afterMs} 0). */
+    public Crash(long atMs, NodeRef node, boolean tornWrite, SourcePosition at) {
+      this(atMs, node, tornWrite, 0, at);
     }
 
     @Override
@@ -47,7 +55,7 @@ public sealed interface ScenarioEvent {
 
     @Override
     public Crash withPosition(SourcePosition at) {
-      return new Crash(atMs, node, tornWrite, at);
+      return new Crash(atMs, node, tornWrite, afterMs, at);
     }
   }
 

@@ -105,6 +105,9 @@ public final class ScenarioWriter {
       if (c.tornWrite()) {
         o.put("tornWrite", "true");
       }
+      if (c.afterMs() > 0) {
+        o.put("afterMs", c.afterMs());
+      }
     } else if (e instanceof ScenarioEvent.Restart r) {
       o.put("node", nodeRef(r.node()));
     } else if (e instanceof ScenarioEvent.Partition p) {

@@ -31,8 +31,8 @@ public final class ScenarioRunner {
   private final SimClients clients;
   private final SplittableRandom choices;
   private final List<ExpectationResult> expectations = new ArrayList<>();
-  /** Crashes waiting for the next leader to take office, each with its tornWrite flag, in order. */
-  private final java.util.ArrayDeque<Boolean> crashNextLeader = new java.util.ArrayDeque<>();
+  /** Crashes waiting for the next leader to take office, in order. */
+  private final java.util.ArrayDeque<ScenarioEvent.Crash> crashNextLeader = new java.util.ArrayDeque<>();
 
   private ScenarioRunner(Scenario scenario, SimOptions options, TraceWriter trace, ClientHistory history) {
     this.scenario = scenario;
@@ -45,8 +45,11 @@ public final class ScenarioRunner {
     this.clients = scenario.clients() == null ? null
         : SimClients.start(sim, clientLoad(scenario), history, 0);
     sim.onNewLeader(leader -> {
-      if (!crashNextLeader.isEmpty()) {
-        sim.crash(leader, crashNextLeader.poll());
+      ScenarioEvent.Crash c = crashNextLeader.poll();
+      if (c != null && c.afterMs() == 0) {
+        sim.crash(leader, c.tornWrite());
+      } else if (c != null) {
+        sim.at(sim.now() + c.afterMs(), s -> s.crash(leader, c.tornWrite()));
       }
     });
   }
@@ -114,10 +117,10 @@ public final class ScenarioRunner {
 
   private void apply(ScenarioEvent e) {
     if (e instanceof ScenarioEvent.Crash c && c.node() instanceof NodeRef.NextLeader) {
-      crashNextLeader.add(c.tornWrite());
+      crashNextLeader.add(c);
       if (sim.trace().enabled()) {
         sim.trace().begin(sim.currentEvent(), sim.now(), "crash-armed").field("node", "nextLeader")
-            .field("tornWrite", c.tornWrite()).end();
+            .field("tornWrite", c.tornWrite()).field("afterMs", c.afterMs()).end();
       }
     } else if (e instanceof ScenarioEvent.Crash c) {
       int node = resolve(c.node(), "crash", sim::live);
