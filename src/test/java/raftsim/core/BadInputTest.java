@@ -14,6 +14,7 @@ import static raftsim.core.CoreFixture.assertIgnoredOnly;
 import static raftsim.core.CoreFixture.campaign;
 import static raftsim.core.CoreFixture.follower;
 import static raftsim.core.CoreFixture.grant;
+import static raftsim.core.CoreFixture.installSnapshot;
 import static raftsim.core.CoreFixture.leader;
 import static raftsim.core.CoreFixture.logOfTerms;
 import static raftsim.core.CoreFixture.nack;
@@ -197,6 +198,169 @@ class BadInputTest {
     assertEquals(before.term(), after.term());
   }
 
+  // ---------------------------------------------------------------------- snapshots and reads
+
+  /** Snapshot bytes a key-value store accepts: "SET a 9" applied. */
+  private static byte[] goodSnapshotBytes() {
+    return CoreFixture.kvBytes(List.of(CoreFixture.command(1, 1, "SET a 9")));
+  }
+
+  @Test
+  void installSnapshotWithANegativeOffsetIsMalformed() {
+    assertDropped(followerOfNode2(), installSnapshot(2, 1, 3, 5, 2, -1, goodSnapshotBytes(), true),
+        IgnoreReason.MALFORMED);
+  }
+
+  @Test
+  void installSnapshotWithALastIncludedTermAboveItsTermIsMalformed() {
+    assertDropped(followerOfNode2(), installSnapshot(2, 1, 3, 5, 4, 0, goodSnapshotBytes(), true),
+        IgnoreReason.MALFORMED);
+  }
+
+  @Test
+  void installSnapshotWithoutALastIncludedEntryIsMalformed() {
+    assertDropped(followerOfNode2(), installSnapshot(2, 1, 3, 0, 0, 0, goodSnapshotBytes(), true),
+        IgnoreReason.MALFORMED);
+  }
+
+  @Test
+  void installSnapshotWhoseChunkWouldOverflowTheOffsetIsMalformed() {
+    assertDropped(followerOfNode2(), installSnapshot(2, 1, 3, 5, 2, Integer.MAX_VALUE - 2, new byte[8], true),
+        IgnoreReason.MALFORMED);
+  }
+
+  /**
+   * §7 with rule 24: a complete snapshot whose bytes the state machine rejects — garbage, or a good snapshot cut
+   * short — is refused without a throw: nothing is installed or persisted and the state machine keeps its state.
+   * (It does come from the current leader, so it may re-arm the election timer.)
+   */
+  @Test
+  void installSnapshotWhoseBytesTheStateMachineRejectsChangesNothing() {
+    byte[] good = goodSnapshotBytes();
+    List<byte[]> bad = List.of(
+        "definitely not a snapshot".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        java.util.Arrays.copyOf(good, good.length / 2),
+        java.util.Arrays.copyOf(good, good.length + 3),
+        new byte[0]);
+    for (byte[] bytes : bad) {
+      raftsim.kv.KvStore kv = new raftsim.kv.KvStore();
+      RaftCore node = CoreFixture.node(1, THREE, CoreFixture.CONFIG,
+          CoreFixture.stored(2, 0, List.of(CoreFixture.command(1, 1, "SET a 1"), noop(2, 2))), kv, 0);
+      node.step(append(2, 1, 2, 2, 2, 2), 0); // leader 2 commits both
+      assertEquals("1", kv.get("a"));
+      CoreFixture.Observed before = CoreFixture.observeIgnoringTimer(node);
+
+      Ready r = assertDoesNotThrow(() -> node.step(installSnapshot(2, 1, 2, 5, 2, 0, bytes, true), LATER));
+
+      assertFalse(onlySent(r, InstallSnapshotReply.class).installed());
+      assertEquals(IgnoreReason.MALFORMED, CoreFixture.events(r, CoreEvent.Ignored.class).get(0).reason());
+      assertNull(r.snapshot());
+      assertNull(r.logWrite());
+      assertEquals(before, CoreFixture.observeIgnoringTimer(node));
+      assertNull(node.latestSnapshot());
+      assertEquals(java.util.Map.of("a", "1"), kv.data());
+    }
+  }
+
+  @Test
+  void installSnapshotReplyNobodyAskedForIsIgnored() {
+    RaftCore leader = leader(PersistentState.EMPTY); // sends no snapshot to anyone
+    assertDropped(leader, new InstallSnapshotReply(2, 1, 1, 1, 10, true), IgnoreReason.STALE_REPLY);
+  }
+
+  @Test
+  void installSnapshotReplyWithANegativeOffsetIsMalformed() {
+    RaftCore leader = leader(PersistentState.EMPTY);
+    assertDropped(leader, new InstallSnapshotReply(2, 1, 2, 1, -1, false), IgnoreReason.MALFORMED);
+  }
+
+  @Test
+  void readIndexReplyForAnUnknownReadIsIgnored() {
+    assertDropped(followerOfNode2(), new ReadIndexReply(2, 1, 2, 99, true, 1, 2), IgnoreReason.STALE_REPLY);
+    assertDropped(followerOfNode2(), new ReadIndexReply(2, 1, 2, 99, false, 0, 3), IgnoreReason.STALE_REPLY);
+  }
+
+  @Test
+  void readIndexRequestsAndRepliesWithImpossibleFieldsAreMalformed() {
+    assertDropped(leader(PersistentState.EMPTY), new ReadIndex(2, 1, 2, -1), IgnoreReason.MALFORMED);
+    assertDropped(followerOfNode2(), new ReadIndexReply(2, 1, 3, 1, true, -1, 2), IgnoreReason.MALFORMED);
+    assertDropped(followerOfNode2(), new ReadIndexReply(2, 1, 3, 1, false, 0, -2), IgnoreReason.MALFORMED);
+  }
+
+  /**
+   * The random-garbage test again, with compaction on and snapshot chunks (garbage, and pieces of a real
+   * snapshot), their replies, read index requests and replies, and client reads mixed in. Nothing may throw and
+   * the local invariants must hold; with compaction, lastApplied also never falls below the compacted prefix.
+   */
+  @Test
+  void randomSnapshotAndReadGarbageNeverThrowsAndNeverBreaksLocalInvariants() {
+    SplittableRandom rnd = new SplittableRandom(0x5eed_0725L);
+    RaftCore node = CoreFixture.node(1, THREE, CoreFixture.snapshotting(5, 8), PersistentState.EMPTY,
+        new raftsim.kv.KvStore(), 0);
+    byte[] real = goodSnapshotBytes();
+    long now = 0;
+    long term = 0;
+    int vote = HardState.NO_VOTE;
+    long commit = 0;
+    java.util.TreeMap<Long, Long> committedTerms = new java.util.TreeMap<>();
+    boolean[] sawRole = new boolean[Role.values().length];
+
+    for (int step = 0; step < 20_000; step++) {
+      now += rnd.nextInt(0, 60);
+      int kind = rnd.nextInt(24);
+      long at = now;
+      Ready r;
+      if (kind < 6) {
+        Message m = Garbage.message(rnd, node);
+        r = assertDoesNotThrow(() -> node.step(m, at), () -> "step " + m);
+      } else if (kind < 15) {
+        Message m = Garbage.snapshotOrRead(rnd, node, real);
+        r = assertDoesNotThrow(() -> node.step(m, at), () -> "step " + m);
+      } else if (kind < 18) {
+        r = node.tick(at);
+      } else if (kind < 19) {
+        r = node.propose(new ClientRequest(rnd.nextLong(1, 4), rnd.nextLong(1, 9), "SET k " + rnd.nextInt(9)), at);
+      } else if (kind < 20) {
+        r = assertDoesNotThrow(() -> node.read(new ClientRequest(rnd.nextLong(1, 4), rnd.nextLong(1, 9), "GET k"), at));
+      } else {
+        LogView log = node.log();
+        r = node.persisted(log.lastIndex(), log.lastTerm(), at);
+      }
+      sawRole[node.role().ordinal()] = true;
+      String where = "after input " + step + " (" + r.events() + ")";
+
+      assertTrue(node.currentTerm() >= term, "term went back " + where);
+      if (node.currentTerm() == term && vote != HardState.NO_VOTE) {
+        assertEquals(vote, node.votedFor(), "voted twice in term " + term + " " + where);
+      }
+      term = node.currentTerm();
+      vote = node.votedFor();
+
+      LogView log = node.log();
+      assertTrue(node.commitIndex() >= commit, "commitIndex went back " + where);
+      assertTrue(node.lastApplied() <= node.commitIndex() && node.commitIndex() <= log.lastIndex(), where);
+      assertTrue(node.lastApplied() >= log.snapshotIndex(), "applied less than the compacted prefix " + where);
+      assertTrue(node.durableIndex() <= log.lastIndex(), "durableIndex beyond the log " + where);
+      for (var e : committedTerms.tailMap(log.snapshotIndex(), false).entrySet()) {
+        assertEquals(e.getValue(), log.termAt(e.getKey()), "committed entry " + e.getKey() + " changed " + where);
+      }
+      long expectedIndex = node.lastApplied() - r.applied().size() + 1;
+      for (AppliedEntry a : r.applied()) {
+        assertEquals(expectedIndex++, a.entry().index(), "applied out of order " + where);
+      }
+      for (long i = Math.max(commit, log.snapshotIndex()) + 1; i <= node.commitIndex(); i++) {
+        committedTerms.put(i, log.termAt(i));
+      }
+      commit = node.commitIndex();
+      for (ProgressView p : node.progress()) {
+        assertTrue(p.matchIndex() < p.nextIndex(), "progress " + p.peer() + " " + where);
+      }
+    }
+    assertTrue(sawRole[Role.CANDIDATE.ordinal()] && sawRole[Role.LEADER.ordinal()],
+        "the garbage should drive the node through every role");
+    assertTrue(node.stats().snapshotsInstalled() > 10, "some garbage should get installed: " + node.stats());
+  }
+
   // ----------------------------------------------------------------------------- random garbage
 
   /**
@@ -292,6 +456,44 @@ class BadInputTest {
             rnd.nextLong(-1, span), rnd.nextLong(-1, term + 2), rnd.nextLong(-1, span + 2),
             rnd.nextInt(5) == 0 ? null : AppendRejection.values()[rnd.nextInt(AppendRejection.values().length)],
             rnd.nextLong(0, 100));
+      };
+    }
+
+    /** InstallSnapshot, its reply, ReadIndex or its reply, with fields in, around and beyond their ranges. */
+    static Message snapshotOrRead(SplittableRandom rnd, RaftCore node, byte[] real) {
+      int from = rnd.nextInt(10) < 9 ? rnd.nextInt(2, 4) : rnd.nextInt(-1, 6);
+      int to = rnd.nextInt(10) < 9 ? 1 : rnd.nextInt(-1, 6);
+      long current = node.currentTerm();
+      int pick = rnd.nextInt(20);
+      long term = pick < 14 ? current : pick < 15 ? current + 1 : rnd.nextLong(-1, current + 1);
+      long span = node.log().lastIndex() + 6;
+      return switch (rnd.nextInt(4)) {
+        case 0 -> {
+          long index = rnd.nextInt(3) == 0 ? rnd.nextLong(-1, span) : node.commitIndex() + rnd.nextInt(-2, 6);
+          long indexTerm = rnd.nextInt(5) == 0 ? rnd.nextLong(-1, term + 2) : rnd.nextLong(1, Math.max(2, term + 1));
+          int offset;
+          byte[] data;
+          if (rnd.nextInt(3) == 0) { // the whole of a real snapshot
+            offset = 0;
+            data = real;
+          } else if (rnd.nextBoolean()) { // a piece of a real snapshot, mostly at sensible offsets
+            offset = rnd.nextInt(4) == 0 ? rnd.nextInt(-2, real.length + 4) : 8 * rnd.nextInt(0, real.length / 8 + 1);
+            int start = Math.max(0, Math.min(offset, real.length));
+            int end = Math.min(real.length, start + (rnd.nextBoolean() ? 8 : real.length));
+            data = java.util.Arrays.copyOfRange(real, start, end);
+          } else {
+            offset = rnd.nextInt(4) == 0 ? rnd.nextInt(-2, 64) : 0;
+            data = new byte[rnd.nextInt(0, 24)];
+            rnd.nextBytes(data);
+          }
+          boolean done = offset + data.length == real.length ? rnd.nextInt(4) != 0 : rnd.nextInt(4) == 0;
+          yield new InstallSnapshot(from, to, term, index, indexTerm, offset, data, done);
+        }
+        case 1 -> new InstallSnapshotReply(from, to, term, rnd.nextLong(-1, span), rnd.nextLong(-1, real.length + 8),
+            rnd.nextBoolean());
+        case 2 -> new ReadIndex(from, to, term, rnd.nextLong(-1, 6));
+        default -> new ReadIndexReply(from, to, term, rnd.nextLong(-1, 40), rnd.nextInt(4) != 0,
+            rnd.nextInt(3) == 0 ? rnd.nextLong(-1, span) : node.commitIndex() + rnd.nextInt(-1, 2), rnd.nextInt(-1, 5));
       };
     }
 

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import raftsim.kv.KvStore;
 
@@ -147,6 +150,140 @@ final class CoreFixture {
     return AppendEntriesReply.reject(from, to, term, why, rejectedIndex, conflictTerm, conflictIndex, 1);
   }
 
+  /**
+   * What a follower that accepts {@code ae} answers: success up to the last index it covered, echoing its
+   * round, so the leader can tell which of its rounds the answer belongs to (diss. §6.4).
+   */
+  static AppendEntriesReply answer(AppendEntries ae) {
+    return AppendEntriesReply.accept(ae.to(), ae.from(), ae.term(), ae.lastIndexCovered(), ae.round());
+  }
+
+  // ------------------------------------------------------------------------ reads and snapshots
+
+  /** A client's read-only command: GET {@code key} (diss. §6.4). */
+  static ClientRequest get(long clientId, long seq, String key) {
+    return new ClientRequest(clientId, seq, "GET " + key);
+  }
+
+  /** {@link #CONFIG} with compaction on: a snapshot every {@code everyEntries} applied entries, in chunks of {@code chunkBytes}. */
+  static RaftConfig snapshotting(long everyEntries, int chunkBytes) {
+    return CONFIG.withSnapshots(everyEntries, chunkBytes);
+  }
+
+  /** A key-value store that applied the commands of {@code entries} in order (no-ops do nothing). */
+  static KvStore kvAfter(List<LogEntry> entries) {
+    KvStore kv = new KvStore();
+    for (LogEntry e : entries) {
+      if (e.payload() instanceof Payload.Command c) {
+        kv.apply(c);
+      }
+    }
+    return kv;
+  }
+
+  /** The snapshot bytes of a key-value store that applied the commands of {@code entries}. */
+  static byte[] kvBytes(List<LogEntry> entries) {
+    return kvAfter(entries).snapshot().bytes();
+  }
+
+  /** Entries 1..n of {@code term}, the i-th carrying the command {@code texts[i-1]} (client 900 + i, seq 1). */
+  static List<LogEntry> commands(long term, String... texts) {
+    List<LogEntry> out = new ArrayList<>();
+    for (int i = 0; i < texts.length; i++) {
+      out.add(command(i + 1, term, texts[i]));
+    }
+    return out;
+  }
+
+  static InstallSnapshot installSnapshot(
+      int from, int to, long term, long lastIncludedIndex, long lastIncludedTerm, long offset, byte[] data,
+      boolean done) {
+    return new InstallSnapshot(from, to, term, lastIncludedIndex, lastIncludedTerm, offset, data, done);
+  }
+
+  /** The whole snapshot in one chunk. */
+  static InstallSnapshot wholeSnapshot(
+      int from, int to, long term, long lastIncludedIndex, long lastIncludedTerm, byte[] data) {
+    return installSnapshot(from, to, term, lastIncludedIndex, lastIncludedTerm, 0, data, true);
+  }
+
+  /** The chunk of {@code data} from {@code offset} (inclusive) to {@code end} (exclusive); done when it ends the data. */
+  static InstallSnapshot chunk(
+      int from, int to, long term, long lastIncludedIndex, long lastIncludedTerm, byte[] data, int offset, int end) {
+    return installSnapshot(from, to, term, lastIncludedIndex, lastIncludedTerm, offset,
+        Arrays.copyOfRange(data, offset, end), end == data.length);
+  }
+
+  /**
+   * Plays the network and the disks for {@code nodes} at time {@code now}: delivers the messages of
+   * {@code first}, and of every Ready that follows, in the order they were sent; messages to nodes not in
+   * the map are lost. Each Ready that writes is made durable at once and reported with
+   * {@link RaftCore#persisted} (the last entry written, or the snapshot when no entry was). Returns every
+   * Ready produced, in order, {@code first} included.
+   */
+  static List<Ready> exchange(Map<Integer, RaftCore> nodes, int firstFrom, Ready first, long now) {
+    List<Ready> all = new ArrayList<>();
+    ArrayDeque<Message> queue = new ArrayDeque<>();
+    ArrayDeque<Ready> toFollow = new ArrayDeque<>();
+    ArrayDeque<Integer> owners = new ArrayDeque<>();
+    toFollow.add(first);
+    owners.add(firstFrom);
+    int budget = 10_000;
+    while (!toFollow.isEmpty() || !queue.isEmpty()) {
+      assertTrue(budget-- > 0, "fixture: the exchange does not settle");
+      if (!toFollow.isEmpty()) {
+        Ready r = toFollow.poll();
+        RaftCore owner = nodes.get(owners.poll());
+        all.add(r);
+        queue.addAll(r.messages());
+        Ready durable = reportDurable(owner, r, now);
+        if (durable != null) {
+          toFollow.add(durable);
+          owners.add(owner.id());
+        }
+        continue;
+      }
+      Message m = queue.poll();
+      RaftCore to = nodes.get(m.to());
+      if (to != null) {
+        toFollow.add(to.step(m, now));
+        owners.add(to.id());
+      }
+    }
+    return all;
+  }
+
+  /** The durability report for what {@code r} asked {@code core} to write, or null when it wrote nothing. */
+  private static Ready reportDurable(RaftCore core, Ready r, long now) {
+    LogWrite w = r.logWrite();
+    if (w != null && !w.entries().isEmpty()) {
+      LogEntry last = w.entries().get(w.entries().size() - 1);
+      return core.persisted(last.index(), last.term(), now);
+    }
+    if (r.snapshot() != null) {
+      return core.persisted(r.snapshot().index(), r.snapshot().term(), now);
+    }
+    return null;
+  }
+
+  /** All client replies of {@code readies}, in order. */
+  static List<ClientReply> allReplies(List<Ready> readies) {
+    List<ClientReply> out = new ArrayList<>();
+    for (Ready r : readies) {
+      out.addAll(r.replies());
+    }
+    return out;
+  }
+
+  /** All messages of {@code type} in {@code readies}, in order. */
+  static <T extends Message> List<T> allSent(List<Ready> readies, Class<T> type) {
+    List<T> out = new ArrayList<>();
+    for (Ready r : readies) {
+      out.addAll(sent(r, type));
+    }
+    return out;
+  }
+
   // ----------------------------------------------------------------------------- reading Ready
 
   static <T extends Message> List<T> sent(Ready r, Class<T> type) {
@@ -235,6 +372,13 @@ final class CoreFixture {
     }
     return new Observed(core.role(), core.currentTerm(), core.votedFor(), core.commitIndex(), core.lastApplied(),
         core.durableIndex(), core.leaderId(), log.slice(1, log.lastIndex()), progress, core.nextDeadline());
+  }
+
+  /** {@link #observe} without the timer: for inputs from the current leader, which may re-arm it (rules 4b, 24). */
+  static Observed observeIgnoringTimer(RaftCore core) {
+    Observed o = observe(core);
+    return new Observed(o.role(), o.term(), o.votedFor(), o.commitIndex(), o.lastApplied(), o.durableIndex(),
+        o.leaderId(), o.log(), o.progress(), 0);
   }
 
   static void assertHardState(Ready r, long term, int votedFor) {

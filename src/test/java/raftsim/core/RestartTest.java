@@ -19,25 +19,40 @@ import raftsim.kv.KvStore;
 /** Restart from stable storage, Figure 2 and diss. §3.8 (RAFT-CHECKLIST rule 17). */
 class RestartTest {
 
-  /** Stable storage as the driver keeps it: the hard state and log writes of every Ready, applied in order. */
+  /**
+   * Stable storage as the driver keeps it: the hard state, snapshot and log writes of every Ready, applied in
+   * the order {@link Ready} prescribes (a snapshot replaces the log up to its index).
+   */
   private static final class Disk {
     HardState hardState = HardState.INITIAL;
+    Snapshot snapshot;
     final List<LogEntry> log = new ArrayList<>();
 
     Ready write(Ready r) {
       if (r.hardState() != null) {
         hardState = r.hardState();
       }
+      if (r.snapshot() != null) {
+        snapshot = r.snapshot();
+        log.removeIf(e -> e.index() <= snapshot.index());
+      }
       LogWrite w = r.logWrite();
       if (w != null) {
-        log.subList((int) w.fromIndex() - 1, log.size()).clear();
-        log.addAll(w.entries());
+        log.removeIf(e -> e.index() >= w.fromIndex());
+        for (LogEntry e : w.entries()) {
+          if (snapshot == null || e.index() > snapshot.index()) {
+            log.add(e);
+          }
+        }
       }
       return r;
     }
 
+    /** What a restarted node finds; the snapshot as bytes, as a file would hold it. */
     PersistentState contents() {
-      return new PersistentState(hardState, log);
+      Snapshot onDisk = snapshot == null ? null
+          : new Snapshot(snapshot.index(), snapshot.term(), SnapshotData.of(snapshot.data().bytes()));
+      return new PersistentState(hardState, onDisk, log);
     }
   }
 
@@ -103,5 +118,76 @@ class RestartTest {
     assertEquals(2, r.applied().size());
     assertEquals("1", rebuilt.get("x"));
     assertTrue(r.replies().isEmpty(), "a follower answers no client for entries it applies");
+  }
+
+  // ------------------------------------------------------------------ restarting from a snapshot
+
+  /** Stored state: the snapshot of leader 1's log up to 4 (term 2), then entries 5 and 6. */
+  private static PersistentState snapshotAndSuffix() {
+    return new PersistentState(new HardState(2, 0),
+        new Snapshot(4, 2, SnapshotData.of(InstallSnapshotTest.snapshotUpTo(4))),
+        InstallSnapshotTest.LEADER_LOG.subList(4, 6));
+  }
+
+  /**
+   * Rule 17 with §7: a node restarted from a snapshot and a log suffix has applied exactly the snapshot:
+   * lastApplied = commitIndex = its index, the state machine restored from it, the log after it.
+   */
+  @Test
+  void rule17_restartFromASnapshotStartsAtItsIndexWithTheStateMachineRestored() {
+    KvStore kv = new KvStore();
+
+    RaftCore node = CoreFixture.node(2, THREE, CoreFixture.CONFIG, snapshotAndSuffix(), kv, 0);
+
+    assertEquals(4, node.lastApplied());
+    assertEquals(4, node.commitIndex());
+    assertEquals("1234", kv.get("k"));
+    assertEquals(4, kv.sessionCount(), "the sessions come back with the snapshot");
+    assertEquals(4, node.log().snapshotIndex());
+    assertEquals(2, node.log().snapshotTerm());
+    assertEquals(6, node.log().lastIndex());
+    assertEquals(InstallSnapshotTest.LEADER_LOG.subList(4, 6), node.log().slice(1, 6));
+    assertEquals(6, node.durableIndex());
+    assertEquals(4, node.latestSnapshot().index());
+    assertEquals(Role.FOLLOWER, node.role());
+  }
+
+  /** Rule 17 with §7: once the leader says so, only the suffix after the snapshot is applied, each entry once. */
+  @Test
+  void rule17_restartFromASnapshotReappliesOnlyTheSuffixOnceCommitIsLearned() {
+    KvStore kv = new KvStore();
+    RaftCore node = CoreFixture.node(2, THREE, CoreFixture.CONFIG, snapshotAndSuffix(), kv, 0);
+
+    Ready r = node.step(append(1, 2, 3, 6, 2, 6), LATER); // leader 1 of term 3
+
+    assertEquals(List.of(5L, 6L), r.applied().stream().map(a -> a.entry().index()).toList());
+    assertEquals("123456", kv.get("k"));
+    assertEquals(6, node.lastApplied());
+  }
+
+  /**
+   * Rules 16 and 17 with §7: a follower that compacts as it goes, restarted from exactly what its Readies asked
+   * to persist, rebuilds the same state once it learns the commit index again.
+   */
+  @Test
+  void rule17_followerRestartedFromItsPersistedSnapshotAndLogRebuildsTheSameState() {
+    RaftConfig compacting = CoreFixture.snapshotting(3, 64);
+    Disk disk = new Disk();
+    KvStore before = new KvStore();
+    RaftCore node = CoreFixture.node(2, THREE, compacting, PersistentState.EMPTY, before, 0);
+    List<LogEntry> log = InstallSnapshotTest.LEADER_LOG;
+    disk.write(node.step(append(1, 2, 2, 0, 0, 3, log.subList(0, 4).toArray(new LogEntry[0])), LATER));
+    disk.write(node.step(append(1, 2, 2, 4, 2, 4, log.subList(4, 6).toArray(new LogEntry[0])), LATER));
+    assertEquals(4, node.lastApplied());
+    assertEquals(3, disk.snapshot.index(), "a snapshot every 3 applied entries");
+
+    KvStore after = new KvStore();
+    RaftCore restarted = CoreFixture.node(2, THREE, compacting, disk.contents(), after, LATER);
+    assertEquals(3, restarted.lastApplied());
+    assertEquals(6, restarted.log().lastIndex());
+    restarted.step(append(1, 2, 2, 6, 2, 4), LATER + 1);
+
+    assertEquals(4, restarted.lastApplied());
+    assertEquals(before.data(), after.data());
   }
 }
