@@ -25,6 +25,8 @@ import raftsim.core.Role;
  *   <li>Leader Completeness: a leader of term T holds every entry whose commit term (the term of the
  *       leader whose commit index first covered it) is below T.
  *   <li>State Machine Safety: no two nodes apply different entries at the same index.
+ *   <li>Future Leader Completeness (beyond the paper's five): when an entry commits, no live node that
+ *       lacks it could win an election. It catches an unsafe commit at once.
  * </ul>
  */
 public final class SafetyInvariants {
@@ -209,6 +211,50 @@ public final class SafetyInvariants {
         checkLeaderHoldsCommitted(now, other, c, from);
       }
     }
+    LogEntry top = committed.get(committed.size() - 1);
+    if (top != null) {
+      checkNoElectableNodeLacks(now, node, top);
+    }
+  }
+
+  /**
+   * Leader Completeness for every leader still to come: no live node that lacks a just-committed entry
+   * could win an election, that is, no such node has a log at least as up to date (§5.4.1) as those
+   * of a majority. In a correct cluster the entry is durable on a majority, every majority meets it,
+   * and the node holding it there refuses the vote; so this never fires falsely. It fires at the
+   * moment of an unsafe commit (Figure 8), before the crashes and elections that would expose it.
+   */
+  private void checkNoElectableNodeLacks(long now, int committer, LogEntry e) {
+    int nodes = live.length - 1;
+    for (int c = 1; c <= nodes; c++) {
+      RaftCore candidate = live[c];
+      if (candidate == null || holds(candidate.log(), e)) {
+        continue;
+      }
+      LogView cl = candidate.log();
+      List<Integer> voters = new ArrayList<>();
+      for (int v = 1; v <= nodes; v++) {
+        RaftCore voter = live[v];
+        if (voter != null && atLeastAsUpToDate(cl, voter.log())) {
+          voters.add(v);
+        }
+      }
+      if (voters.size() > nodes / 2) {
+        violation(new Violation("FutureLeaderCompleteness", now, List.of(committer, c), e.index(), e.term(),
+            "node " + committer + " committed entry " + e.index() + " (term " + e.term() + "), but node " + c
+                + ", which lacks it, could still be elected with the votes of nodes " + voters));
+        return;
+      }
+    }
+  }
+
+  private static boolean holds(LogView log, LogEntry e) {
+    return e.index() <= log.snapshotIndex() || log.termAt(e.index()) == e.term();
+  }
+
+  /** §5.4.1: a's log is at least as up to date as b's. */
+  private static boolean atLeastAsUpToDate(LogView a, LogView b) {
+    return a.lastTerm() != b.lastTerm() ? a.lastTerm() > b.lastTerm() : a.lastIndex() >= b.lastIndex();
   }
 
   private void checkStateMachine(long now, int node, LogEntry e) {

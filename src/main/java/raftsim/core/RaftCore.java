@@ -69,7 +69,7 @@ public final class RaftCore {
   private final Election election = new Election(this);
   private final Replication replication = new Replication(this);
   private final SnapshotTransfer snapshots = new SnapshotTransfer(this);
-  private final Reads reads = new Reads(this);
+  private final Reads reads;
 
   /**
    * Starts a node from what it finds on stable storage. Volatile state starts fresh (RAFT-CHECKLIST rule
@@ -105,6 +105,9 @@ public final class RaftCore {
       this.latestSnapshot = snapshot;
     }
     this.durableIndex = log.lastIndex();
+    // An incarnation number for read ids: from the random source and the start time together, so two
+    // starts of a node differ even if a driver hands both the same seed.
+    this.reads = new Reads(this, (random.nextLong() ^ (now * 0x9E3779B97F4A7C15L)) & 0x7fffffffL);
     this.voteAnswered = new boolean[voters.length];
     this.matchScratch = new long[voters.length];
     resetElectionTimer(now);

@@ -33,14 +33,18 @@ final class Reads {
     }
   }
 
-  /** A read a follower forwarded and is waiting on. */
+  /** A read a follower forwarded and is waiting on: to which leader, in which term. */
   private static final class ForwardedRead {
     final ClientRequest request;
+    final int leader;
+    final long term;
     final long expiresAt;
     long readIndex = -1; // known once the leader answers
 
-    ForwardedRead(ClientRequest request, long expiresAt) {
+    ForwardedRead(ClientRequest request, int leader, long term, long expiresAt) {
       this.request = request;
+      this.leader = leader;
+      this.term = term;
       this.expiresAt = expiresAt;
     }
   }
@@ -50,10 +54,16 @@ final class Reads {
   private final ArrayDeque<LeaderRead> leaderReads = new ArrayDeque<>();
   /** Follower: forwarded reads by read id (ascending, so iteration is deterministic). */
   private final TreeMap<Long, ForwardedRead> forwarded = new TreeMap<>();
+  /**
+   * Read ids carry a high half that differs for every start of the node, so that an answer to a read
+   * forwarded before a restart can never be taken for one forwarded after it; replies must also come
+   * from the leader, and in the term, the read was forwarded to.
+   */
   private long nextReadId;
 
-  Reads(RaftCore core) {
+  Reads(RaftCore core, long incarnation) {
     this.core = core;
+    this.nextReadId = incarnation << 32;
   }
 
   /** A client's read-only command reached this node. */
@@ -62,7 +72,8 @@ final class Reads {
       admit(new LeaderRead(request, 0, 0), now, out);
     } else if (core.leaderId != 0) {
       long id = ++nextReadId;
-      forwarded.put(id, new ForwardedRead(request, now + 2 * core.config.electionTimeoutMaxMs()));
+      forwarded.put(id, new ForwardedRead(request, core.leaderId, core.currentTerm,
+          now + 2 * core.config.electionTimeoutMaxMs()));
       out.send(new ReadIndex(core.id, core.leaderId, core.currentTerm, id));
       out.event(new CoreEvent.ReadForwarded(request.clientId(), request.seq(), core.leaderId));
     } else {
@@ -82,7 +93,7 @@ final class Reads {
   /** Follower: the leader's answer to a forwarded read. */
   void onReadIndexReply(ReadIndexReply r, Output out) {
     ForwardedRead read = forwarded.get(r.readId());
-    if (read == null || read.readIndex >= 0) {
+    if (read == null || read.readIndex >= 0 || read.leader != r.from() || read.term != r.term()) {
       out.event(new CoreEvent.Ignored(r.type(), r.from(), IgnoreReason.STALE_REPLY));
       return;
     }

@@ -87,9 +87,13 @@ final class SnapshotTransfer {
       p.snapshotInstalled(s.index());
       core.replication().maybeCommit(now, out);
       core.replication().send(p, now, false, out);
-    } else {
+    } else if (r.nextOffset() > p.snapshotOffset() || r.nextOffset() == 0) {
+      // Progress, or a follower that lost what it had (it restarted) and needs the snapshot again.
       p.chunkAcknowledged(r.nextOffset());
       sendChunk(p, now, false, out);
+    } else {
+      // A duplicated or late answer about a chunk already passed: going back would resend it (rule 25).
+      out.event(new CoreEvent.Ignored(r.type(), r.from(), IgnoreReason.STALE_REPLY));
     }
   }
 

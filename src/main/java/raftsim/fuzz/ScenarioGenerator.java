@@ -32,7 +32,8 @@ import raftsim.sim.Seeds;
 public final class ScenarioGenerator {
   /** Fault kinds the swarm chooses among. */
   enum Fault {
-    CRASH, LEADER_CHURN, PARTITION, CUT, ISOLATE, DROPS, DUPLICATES, DELAYS, PAUSE, CLOCK_DRIFT, TORN_WRITE, CLIENTS_OFF
+    CRASH, LEADER_CHURN, LEADER_ISOLATION, PARTITION, CUT, ISOLATE, DROPS, DUPLICATES, DELAYS, PAUSE, CLOCK_DRIFT,
+    TORN_WRITE, CLIENTS_OFF
   }
 
   private final int minNodes;
@@ -55,13 +56,17 @@ public final class ScenarioGenerator {
   /** The scenario of run {@code seed}. */
   public Scenario generate(long seed) {
     SplittableRandom r = Seeds.stream(seed, "fuzz-generator");
-    int nodes = minNodes + r.nextInt(maxNodes - minNodes + 1);
+    int drawnNodes = minNodes + r.nextInt(maxNodes - minNodes + 1);
     long electionMin = pick(r, 150L, 150L, 300L, 500L);
     // A narrower spread of timeouts makes split votes, and concurrent candidates in one term, more
     // common; it stays wide against the network's delays, which Raft's liveness needs (§5.2, §5.6).
     long electionMax = r.nextInt(4) == 0 ? electionMin + electionMin / 3 : 2 * electionMin;
     Timing timing = new Timing(new Range(electionMin, electionMax), electionMin / 3);
     List<Fault> faults = swarm(r);
+    // Leaders isolated one after another need a cluster where a majority survives two of them, and
+    // single-entry appends to open the window of Figure 8: give that fault what it needs, often.
+    boolean figure8 = faults.contains(Fault.LEADER_ISOLATION) && r.nextBoolean();
+    int nodes = figure8 ? Math.max(drawnNodes, Math.min(5, maxNodes)) : drawnNodes;
     long delayMax = electionMax - electionMin < electionMin ? pick(r, 5L, 10L) : pick(r, 5L, 10L, 10L, 30L, 50L);
     NetworkSettings network = new NetworkSettings(new Range(1, delayMax),
         faults.contains(Fault.DROPS) ? pick(r, 0.01, 0.05, 0.1, 0.2) : 0.0,
@@ -69,7 +74,7 @@ public final class ScenarioGenerator {
     DiskSettings disk = new DiskSettings(new Range(0, pick(r, 0L, 2L, 2L, 5L, 10L)));
     SnapshotSettings snapshot = new SnapshotSettings(pick(r, 0L, 20L, 100L, 1000L), (int) (long) pick(r, 64L, 512L, 65536L));
     ClusterSettings cluster = new ClusterSettings(r.nextInt(5) == 0 ? ClusterSettings.Reads.LOG : ClusterSettings.Reads.READ_INDEX,
-        (int) (long) pick(r, 1L, 4L, 64L, 64L));
+        figure8 ? 1 : (int) (long) pick(r, 1L, 4L, 64L, 64L));
     ClientSettings clients = new ClientSettings(1 + r.nextInt(5), 1 + r.nextInt(5), pick(r, 5L, 20L, 50L),
         2 * timing.electionTimeoutMs().max(), 8 * timing.electionTimeoutMs().max(),
         new Mix(weight(r), weight(r), weight(r), r.nextInt(4) == 0 ? weight(r) : 0, r.nextInt(3) == 0 ? weight(r) : 0));
@@ -181,6 +186,21 @@ public final class ScenarioGenerator {
               events.add(new ScenarioEvent.Restart(back, new NodeRef.Crashed(), SourcePosition.NONE));
             }
             t = back + r.nextInt(400);
+          }
+        }
+        case LEADER_ISOLATION -> {
+          // One new leader after another is cut off the instant it takes office: each appends its no-op
+          // alone, so logs diverge term by term (Figure 8's (a)-(c)); the heal brings them all back.
+          for (int k = Math.min(2 + r.nextInt(2), (nodes - 1) / 2); k > 0; k--) {
+            events.add(new ScenarioEvent.Isolate(at, new NodeRef.NextLeader(), SourcePosition.NONE));
+          }
+          if (r.nextBoolean()) {
+            events.add(new ScenarioEvent.Crash(at, new NodeRef.Leader(), false, SourcePosition.NONE));
+          }
+          long heal = at + 300 + r.nextInt(1500);
+          if (heal < faultEnd) {
+            events.add(new ScenarioEvent.Heal(heal, SourcePosition.NONE));
+            events.add(new ScenarioEvent.Restart(heal, new NodeRef.Crashed(), SourcePosition.NONE));
           }
         }
         case PARTITION -> events.add(new ScenarioEvent.Partition(at, groups(), SourcePosition.NONE));

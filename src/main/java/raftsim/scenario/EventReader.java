@@ -105,7 +105,7 @@ final class EventReader {
 
   private ScenarioEvent.Isolate isolate(ObjectReader e) throws ScenarioException {
     e.allowOnly(List.of("atMs", "do", "node"));
-    return new ScenarioEvent.Isolate(atMs(e), liveNode(e, "isolate"), e.position());
+    return new ScenarioEvent.Isolate(atMs(e), liveNode(e, "isolate", true), e.position());
   }
 
   private ScenarioEvent.Cut cut(ObjectReader e) throws ScenarioException {

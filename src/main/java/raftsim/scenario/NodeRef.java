@@ -22,9 +22,9 @@ public sealed interface NodeRef {
   record Random() implements NodeRef {}
 
   /**
-   * {@code "nextLeader"} (crash only): the next node to take office as leader after the event fires,
-   * crashed at the very instant it does, before its first messages leave. Explores the leader changes
-   * that bugs like Figure 8's need. A {@code heal} disarms crashes still waiting for a leader.
+   * {@code "nextLeader"} (crash and isolate): the next node to take office as leader after the event
+   * fires, crashed or isolated at the very instant it does, before its first messages leave. Explores
+   * the leader changes that bugs like Figure 8's need. A {@code heal} disarms events still waiting.
    */
   record NextLeader() implements NodeRef {}
 

@@ -100,7 +100,7 @@ public sealed interface ScenarioEvent {
   record Isolate(long atMs, NodeRef node, SourcePosition at) implements ScenarioEvent {
     public Isolate {
       EventShape.check(atMs, at);
-      EventShape.requireLive(node, "isolate");
+      EventShape.rejectCrashed(node, "isolate");
     }
 
     @Override

@@ -2,7 +2,6 @@ package raftsim.sim;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.function.IntPredicate;
 import raftsim.check.history.History;
 import raftsim.check.linearizability.CheckOptions;
@@ -29,26 +28,36 @@ public final class ScenarioRunner {
   private final Scenario scenario;
   private final Simulation sim;
   private final SimClients clients;
-  private final SplittableRandom choices;
+  /** The scenario's seed: each "random" choice draws from a stream of its own (see {@link #resolve}). */
+  private final long seed;
   private final List<ExpectationResult> expectations = new ArrayList<>();
-  /** Crashes waiting for the next leader to take office, in order. */
-  private final java.util.ArrayDeque<ScenarioEvent.Crash> crashNextLeader = new java.util.ArrayDeque<>();
+  /** Crashes and isolations waiting for the next leader to take office, in order. */
+  private final java.util.ArrayDeque<ScenarioEvent> armedForNextLeader = new java.util.ArrayDeque<>();
 
   private ScenarioRunner(Scenario scenario, SimOptions options, TraceWriter trace, ClientHistory history) {
     this.scenario = scenario;
     this.sim = new Simulation(options, trace);
-    this.choices = Seeds.stream(scenario.seed(), "scenario");
+    this.seed = scenario.seed();
     // Scripted events go in first, so at any instant they come before everything else (CONTRACT §4).
-    for (ScenarioEvent e : scenario.events()) {
-      sim.at(e.atMs(), s -> apply(e));
+    List<ScenarioEvent> events = scenario.events();
+    for (int i = 0; i < events.size(); i++) {
+      ScenarioEvent e = events.get(i);
+      int sameInstant = 0; // events at the same instant before this one: a key that other events do not move
+      for (int k = i - 1; k >= 0 && events.get(k).atMs() == e.atMs(); k--) {
+        sameInstant++;
+      }
+      String key = e.atMs() + "-" + sameInstant;
+      sim.at(e.atMs(), s -> apply(e, key));
     }
     this.clients = scenario.clients() == null ? null
         : SimClients.start(sim, clientLoad(scenario), history, 0);
     sim.onNewLeader(leader -> {
-      ScenarioEvent.Crash c = crashNextLeader.poll();
-      if (c != null && c.afterMs() == 0) {
+      ScenarioEvent armed = armedForNextLeader.poll();
+      if (armed instanceof ScenarioEvent.Isolate) {
+        sim.isolate(leader);
+      } else if (armed instanceof ScenarioEvent.Crash c && c.afterMs() == 0) {
         sim.crash(leader, c.tornWrite());
-      } else if (c != null) {
+      } else if (armed instanceof ScenarioEvent.Crash c) {
         sim.at(sim.now() + c.afterMs(), s -> s.crash(leader, c.tornWrite()));
       }
     });
@@ -115,15 +124,14 @@ public final class ScenarioRunner {
 
   // ------------------------------------------------------------------------------------- events
 
-  private void apply(ScenarioEvent e) {
+  /** @param key names the event's own random stream, for a "random" node */
+  private void apply(ScenarioEvent e, String key) {
     if (e instanceof ScenarioEvent.Crash c && c.node() instanceof NodeRef.NextLeader) {
-      crashNextLeader.add(c);
-      if (sim.trace().enabled()) {
-        sim.trace().begin(sim.currentEvent(), sim.now(), "crash-armed").field("node", "nextLeader")
-            .field("tornWrite", c.tornWrite()).field("afterMs", c.afterMs()).end();
-      }
+      arm(e);
+    } else if (e instanceof ScenarioEvent.Isolate i && i.node() instanceof NodeRef.NextLeader) {
+      arm(e);
     } else if (e instanceof ScenarioEvent.Crash c) {
-      int node = resolve(c.node(), "crash", sim::live);
+      int node = resolve(c.node(), "crash", sim::live, key);
       if (node != 0) {
         if (sim.crashed(node)) {
           skip("crash", "node " + node + " is already crashed");
@@ -147,7 +155,7 @@ public final class ScenarioRunner {
     } else if (e instanceof ScenarioEvent.Partition p) {
       sim.partition(p.groups());
     } else if (e instanceof ScenarioEvent.Isolate i) {
-      int node = resolve(i.node(), "isolate", id -> sim.live(id) && !sim.isolated(id));
+      int node = resolve(i.node(), "isolate", id -> sim.live(id) && !sim.isolated(id), key);
       if (node != 0) {
         sim.isolate(node);
       }
@@ -155,7 +163,7 @@ public final class ScenarioRunner {
       sim.cut(c.from(), c.to());
     } else if (e instanceof ScenarioEvent.Heal) {
       sim.heal();
-      crashNextLeader.clear(); // a heal ends the faults, armed ones included
+      armedForNextLeader.clear(); // a heal ends the faults, armed ones included
     } else if (e instanceof ScenarioEvent.NetworkChange n) {
       NetworkParams now = sim.network();
       sim.setNetwork(new NetworkParams(
@@ -173,7 +181,7 @@ public final class ScenarioRunner {
         }
       }
     } else if (e instanceof ScenarioEvent.Pause p) {
-      int node = resolve(p.node(), "pause", sim::live);
+      int node = resolve(p.node(), "pause", sim::live, key);
       if (node != 0) {
         sim.pause(node, p.forMs());
       }
@@ -184,12 +192,21 @@ public final class ScenarioRunner {
     }
   }
 
+  /** Arms {@code e} for the next leader to take office. */
+  private void arm(ScenarioEvent e) {
+    armedForNextLeader.add(e);
+    if (sim.trace().enabled()) {
+      sim.trace().begin(sim.currentEvent(), sim.now(), "armed").field("event", e.kind())
+          .field("node", "nextLeader").end();
+    }
+  }
+
   /**
-   * The node an event names: an id as given; "leader" the leader at this moment; "random" one drawn
-   * from the scenario's own random stream among the nodes {@code eligible} accepts. 0 (with a trace
-   * line saying why) when there is none.
+   * The node an event names: an id as given; "leader" the leader at this moment; "random" one drawn,
+   * from a stream of the event's own, among the nodes {@code eligible} accepts. 0 (with a trace line
+   * saying why) when there is none.
    */
-  private int resolve(NodeRef ref, String what, IntPredicate eligible) {
+  private int resolve(NodeRef ref, String what, IntPredicate eligible, String key) {
     if (ref instanceof NodeRef.Id id) {
       return id.id();
     }
@@ -210,7 +227,8 @@ public final class ScenarioRunner {
       skip(what, "no node qualifies for \"random\"");
       return 0;
     }
-    return candidates.get(choices.nextInt(candidates.size()));
+    // Its own stream: removing another event (while shrinking) does not change which node this one picks.
+    return candidates.get(Seeds.stream(seed, "scenario-choice-" + key).nextInt(candidates.size()));
   }
 
   private void skip(String what, String why) {

@@ -32,7 +32,7 @@ public final class Simulation {
   private final SimNode[] nodes;
   private final List<Integer> memberIds;
   private final Links links;
-  private final SplittableRandom netRandom;
+  private final LinkStreams linkRandom;
   private final SafetyInvariants invariants;
   private NetworkParams network;
   private ClientReplyListener clientReplies = (node, reply) -> { };
@@ -67,7 +67,7 @@ public final class Simulation {
     }
     this.memberIds = Collections.unmodifiableList(ids);
     this.links = new Links(options.nodes());
-    this.netRandom = Seeds.stream(options.seed(), "network");
+    this.linkRandom = new LinkStreams(options.seed(), options.nodes());
     this.invariants = new SafetyInvariants(options.nodes());
     for (int i = 1; i <= options.nodes(); i++) {
       nodes[i] = new SimNode(i, this);
@@ -297,22 +297,18 @@ public final class Simulation {
       traceDrop(m, blocked);
       return;
     }
-    NetworkParams p = network;
-    if (p.dropRate() > 0 && netRandom.nextDouble() < p.dropRate()) {
+    SplittableRandom r = linkRandom.between(m.from(), m.to());
+    int copies = LinkStreams.copies(r, network);
+    if (copies == 0) {
       traceDrop(m, "loss");
       return;
     }
-    queue.add(new Delivery(m), now + drawDelay(p));
-    if (p.duplicateRate() > 0 && netRandom.nextDouble() < p.duplicateRate()) {
-      queue.add(new Delivery(m), now + drawDelay(p));
-      if (trace.enabled()) {
-        CoreEventLines.messageFields(trace.begin(currentEvent, now, "duplicate"), m).end();
-      }
+    for (int i = 0; i < copies; i++) {
+      queue.add(new Delivery(m), now + LinkStreams.delay(r, network));
     }
-  }
-
-  private long drawDelay(NetworkParams p) {
-    return p.delayMinMs() + netRandom.nextLong(p.delayMaxMs() - p.delayMinMs() + 1);
+    if (copies == 2 && trace.enabled()) {
+      CoreEventLines.messageFields(trace.begin(currentEvent, now, "duplicate"), m).end();
+    }
   }
 
   void deliver(Message m, Delivery event) {
@@ -342,9 +338,11 @@ public final class Simulation {
     }
   }
 
-  /** Hands {@code request} straight to {@code node}, as a client library inside the node would. */
+  /** Hands {@code request} straight to {@code node}, as a client library inside the node would; lost if it is down. */
   public void propose(int node, ClientRequest request) {
-    nodes[node].clientRequest(request);
+    if (!nodes[node].crashed()) {
+      nodes[node].clientRequest(request);
+    }
   }
 
   /**
@@ -358,20 +356,16 @@ public final class Simulation {
       trace.begin(currentEvent, now, "client-send").field("client", request.clientId()).field("clientSeq", request.seq())
           .field("to", node).field("command", request.command()).end();
     }
-    NetworkParams p = network;
-    int copies = 1;
-    if (p.dropRate() > 0 && netRandom.nextDouble() < p.dropRate()) {
-      copies = 0;
-    } else if (p.duplicateRate() > 0 && netRandom.nextDouble() < p.duplicateRate()) {
-      copies = 2;
-    }
+    SplittableRandom r = linkRandom.client(request.clientId());
+    int copies = LinkStreams.copies(r, network);
     if (copies == 0) {
       traceClientDrop(node, request.clientId(), request.seq(), "loss");
       onLost.run();
       return;
     }
     for (int i = 0; i < copies; i++) {
-      queue.add(new ActionEvent(s -> s.clientArrival(node, request, onArrival, onLost)), now + drawDelay(p));
+      queue.add(new ActionEvent(s -> s.clientArrival(node, request, onArrival, onLost)),
+          now + LinkStreams.delay(r, network));
     }
   }
 
@@ -400,14 +394,14 @@ public final class Simulation {
       trace.begin(currentEvent, now, "client-reply").field("node", node).field("client", reply.clientId())
           .field("clientSeq", reply.seq()).field("reply", ClientReplies.describe(reply)).end();
     }
-    NetworkParams p = network;
-    if (p.dropRate() > 0 && netRandom.nextDouble() < p.dropRate()) {
+    SplittableRandom r = linkRandom.client(reply.clientId());
+    int copies = LinkStreams.copies(r, network);
+    if (copies == 0) {
       traceClientDrop(node, reply.clientId(), reply.seq(), "loss");
       return;
     }
-    int copies = p.duplicateRate() > 0 && netRandom.nextDouble() < p.duplicateRate() ? 2 : 1;
     for (int i = 0; i < copies; i++) {
-      queue.add(new ActionEvent(s -> s.clientReplies.onReply(node, reply)), now + drawDelay(p));
+      queue.add(new ActionEvent(s -> s.clientReplies.onReply(node, reply)), now + LinkStreams.delay(r, network));
     }
   }
 
@@ -512,6 +506,9 @@ public final class Simulation {
 
   /** The leader at this moment (CONTRACT §4), or 0 when there is none. */
   public int leader() {
+    while (clusterChanged) {
+      trackLeader(); // a fault applied from outside an event (a test, a harness) changed the cluster
+    }
     return leader;
   }
 
