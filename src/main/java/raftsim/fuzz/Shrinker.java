@@ -133,7 +133,33 @@ public final class Shrinker {
     if (events.size() == 1 && stillFails(s.withEvents(fixed))) {
       events = List.of();
     }
+    events = withoutPairs(s, events, fixed);
     return s.withEvents(plus(events, fixed));
+  }
+
+  /**
+   * ddmin leaves a list from which no single event can go; but faults come in pairs (a crash and its
+   * restart, a partition and its heal) that may only go together, and need not be neighbours. Tries
+   * every pair, for lists short enough that this is affordable.
+   */
+  private List<ScenarioEvent> withoutPairs(Scenario s, List<ScenarioEvent> events, List<ScenarioEvent> fixed) {
+    List<ScenarioEvent> current = events;
+    boolean removed = true;
+    while (removed && current.size() >= 2 && current.size() <= 24 && runs < maxRuns) {
+      removed = false;
+      for (int i = 0; i < current.size() && !removed && runs < maxRuns; i++) {
+        for (int j = i + 1; j < current.size() && !removed && runs < maxRuns; j++) {
+          List<ScenarioEvent> candidate = new ArrayList<>(current);
+          candidate.remove(j);
+          candidate.remove(i);
+          if (stillFails(s.withEvents(plus(candidate, fixed)))) {
+            current = candidate;
+            removed = true;
+          }
+        }
+      }
+    }
+    return current;
   }
 
   private static List<ScenarioEvent> plus(List<ScenarioEvent> a, List<ScenarioEvent> b) {
