@@ -52,9 +52,8 @@ public final class Campaign {
     if (failure == null) {
       return new RunReport(index, runSeed, null, result.undecided(), null, -1);
     }
-    Shrinker shrinker = new Shrinker(runner, failure.check(), shrinkBudget);
-    long failedAt = result.outcome().violationCount() > 0 ? result.outcome().violations().get(0).atMs() : -1;
-    Scenario small = shrinker.shrink(scenario, failedAt);
+    Shrinker shrinker = Shrinker.forFailure(runner, result, shrinkBudget);
+    Scenario small = shrinker.shrink(scenario, Shrinker.failedAtMs(result));
     String base = "fuzz-" + Long.toString(runSeed);
     write(scenario, base + ".json");
     Path shrunk = write(small.withDescription("Shrunk from " + base + ".json (" + shrinker.runs()

@@ -12,7 +12,7 @@ import raftsim.sim.RunResult;
 public record Failure(String check, String detail) {
 
   /** The failure of {@code r}, or null when every check held (an undecided run is not a failure). */
-  static Failure of(RunResult r) {
+  public static Failure of(RunResult r) {
     if (r.outcome().violationCount() > 0) {
       Violation v = r.outcome().violations().get(0);
       return new Failure("invariant:" + v.invariant(), v.invariant() + " at " + v.atMs() + " ms: " + v.detail());

@@ -12,6 +12,7 @@ import raftsim.scenario.Range;
 import raftsim.scenario.Scenario;
 import raftsim.scenario.ScenarioEvent;
 import raftsim.scenario.SnapshotSettings;
+import raftsim.sim.RunResult;
 
 /**
  * Shrinks a failing scenario to a smaller one that still fails the same check: delta debugging over
@@ -33,6 +34,19 @@ public final class Shrinker {
     this.runner = runner;
     this.check = check;
     this.maxRuns = maxRuns;
+  }
+
+  /**
+   * Shrinks the failing run {@code result} of {@code failing}, keeping the check it failed; a safety
+   * invariant's failure time lets the run be cut there first.
+   */
+  public static Shrinker forFailure(FuzzRunner runner, RunResult result, int maxRuns) {
+    return new Shrinker(runner, Failure.of(result).check(), maxRuns);
+  }
+
+  /** When {@code result} broke a safety invariant, or -1. */
+  public static long failedAtMs(RunResult result) {
+    return result.outcome().violationCount() > 0 ? result.outcome().violations().get(0).atMs() : -1;
   }
 
   /** How many candidates were run. */
