@@ -88,11 +88,10 @@ public sealed interface KvCommand {
    * @throws IllegalArgumentException with a message that says what is wrong and what is valid
    */
   static KvCommand parse(String text) {
-    int tokens = countTokens(text);
-    if (tokens == 0) {
+    int verbStart = nextToken(text, 0);
+    if (verbStart == text.length()) {
       throw new IllegalArgumentException("empty command; valid: " + usage());
     }
-    int verbStart = nextToken(text, 0);
     int verbEnd = tokenEnd(text, verbStart);
     String verb = verbOf(text, verbStart, verbEnd);
     int arity = switch (verb) {
@@ -104,16 +103,19 @@ public sealed interface KvCommand {
     if (arity < 0) {
       throw new IllegalArgumentException("unknown command '" + text.substring(verbStart, verbEnd) + "'; valid: " + usage());
     }
-    if (tokens - 1 != arity) {
-      throw new IllegalArgumentException(verb + " takes " + arity + " argument" + (arity == 1 ? "" : "s")
-          + ", got " + (tokens - 1) + "; valid: " + usage());
-    }
+    // One pass over the arguments; the tokens are counted only to explain a wrong number of them.
     String[] args = new String[arity];
     int at = verbEnd;
     for (int k = 0; k < arity; k++) {
       int start = nextToken(text, at);
+      if (start == text.length()) {
+        throw wrongArity(verb, arity, text);
+      }
       at = tokenEnd(text, start);
       args[k] = text.substring(start, at);
+    }
+    if (nextToken(text, at) != text.length()) {
+      throw wrongArity(verb, arity, text);
     }
     return switch (verb) {
       case "SET" -> new Set(args[0], args[1]);
@@ -122,6 +124,12 @@ public sealed interface KvCommand {
       case "APPEND" -> new Append(args[0], args[1]);
       default -> new Cas(args[0], args[1], args[2]);
     };
+  }
+
+  private static IllegalArgumentException wrongArity(String verb, int arity, String text) {
+    int got = countTokens(text) - 1;
+    return new IllegalArgumentException(verb + " takes " + arity + " argument" + (arity == 1 ? "" : "s")
+        + ", got " + got + "; valid: " + usage());
   }
 
   /** The verb in upper case; one of the five when it is one, in any case, without allocating for them. */
