@@ -32,8 +32,9 @@ public final class SafetyInvariants {
   private static final int KEEP = 100;
 
   private final RaftCore[] live;
-  // What each node looked like after its last step: the "before" of its next one.
-  private final Role[] markRole;
+  // What each node looked like after its last step: the "before" of its next one. Only whether it led
+  // matters, and a flag is cheaper to store after every step than a reference (no GC write barrier).
+  private final boolean[] markLeader;
   private final long[] markTerm;
   private final long[] markLastIndex;
   /** Election Safety: the first leader seen in each term. */
@@ -51,7 +52,7 @@ public final class SafetyInvariants {
   /** @param nodes node ids run from 1 to nodes */
   public SafetyInvariants(int nodes) {
     this.live = new RaftCore[nodes + 1];
-    this.markRole = new Role[nodes + 1];
+    this.markLeader = new boolean[nodes + 1];
     this.markTerm = new long[nodes + 1];
     this.markLastIndex = new long[nodes + 1];
   }
@@ -64,22 +65,22 @@ public final class SafetyInvariants {
 
   public void nodeCrashed(int node) {
     live[node] = null;
-    markRole[node] = null;
+    markLeader[node] = false;
   }
 
   /** Checks what node {@code node}'s step, which produced {@code ready}, changed. */
   public void afterStep(long now, int node, RaftCore core, Ready ready) {
-    Role roleBefore = markRole[node];
+    boolean ledBefore = markLeader[node];
     long termBefore = markTerm[node];
     long lastIndexBefore = markLastIndex[node];
     mark(node, core);
     Role role = core.role();
     long term = core.currentTerm();
-    boolean newLeader = role == Role.LEADER && (roleBefore != Role.LEADER || termBefore != term);
+    boolean newLeader = role == Role.LEADER && (!ledBefore || termBefore != term);
     if (newLeader) {
       checkElectionSafety(now, node, term);
     }
-    if (roleBefore == Role.LEADER && role == Role.LEADER && termBefore == term) {
+    if (ledBefore && role == Role.LEADER && termBefore == term) {
       checkAppendOnly(now, node, term, lastIndexBefore, core.log().lastIndex(), ready.logWrite());
     }
     if (ready.logWrite() != null) {
@@ -98,7 +99,7 @@ public final class SafetyInvariants {
   }
 
   private void mark(int node, RaftCore core) {
-    markRole[node] = core.role();
+    markLeader[node] = core.role() == Role.LEADER;
     markTerm[node] = core.currentTerm();
     markLastIndex[node] = core.log().lastIndex();
   }
