@@ -34,14 +34,15 @@ public final class SafetyInvariants {
   private static final int KEEP = 100;
 
   private final RaftCore[] live;
-  // What each node looked like after its last step: the "before" of its next one.
-  private final Role[] markRole;
+  // What each node looked like after its last step: the "before" of its next one. Only whether it led
+  // matters, and a flag is cheaper to store after every step than a reference (no GC write barrier).
+  private final boolean[] markLeader;
   private final long[] markTerm;
   private final long[] markLastIndex;
   /** Election Safety: the first leader seen in each term. */
   private final TreeMap<Long, Integer> leaderOfTerm = new TreeMap<>();
-  /** Log Matching: what each (index, term) holds, by index (position index - 1). */
-  private final ArrayList<Canon> written = new ArrayList<>();
+  /** Log Matching: what each (index, term) holds. */
+  private final FirstWrites written = new FirstWrites();
   /** Leader Completeness: committed entries by index, with their commit terms. */
   private final ArrayList<LogEntry> committed = new ArrayList<>();
   private final GrowableLongs commitTerms = new GrowableLongs();
@@ -50,24 +51,10 @@ public final class SafetyInvariants {
   private final List<Violation> violations = new ArrayList<>();
   private long violationCount;
 
-  /** One (index, term) as first written: its payload and the term of the entry before it. */
-  private static final class Canon {
-    final long term;
-    final long prevTerm;
-    final Payload payload;
-    Canon other; // another term written at the same index
-
-    Canon(long term, long prevTerm, Payload payload) {
-      this.term = term;
-      this.prevTerm = prevTerm;
-      this.payload = payload;
-    }
-  }
-
   /** @param nodes node ids run from 1 to nodes */
   public SafetyInvariants(int nodes) {
     this.live = new RaftCore[nodes + 1];
-    this.markRole = new Role[nodes + 1];
+    this.markLeader = new boolean[nodes + 1];
     this.markTerm = new long[nodes + 1];
     this.markLastIndex = new long[nodes + 1];
   }
@@ -80,22 +67,22 @@ public final class SafetyInvariants {
 
   public void nodeCrashed(int node) {
     live[node] = null;
-    markRole[node] = null;
+    markLeader[node] = false;
   }
 
   /** Checks what node {@code node}'s step, which produced {@code ready}, changed. */
   public void afterStep(long now, int node, RaftCore core, Ready ready) {
-    Role roleBefore = markRole[node];
+    boolean ledBefore = markLeader[node];
     long termBefore = markTerm[node];
     long lastIndexBefore = markLastIndex[node];
     mark(node, core);
     Role role = core.role();
     long term = core.currentTerm();
-    boolean newLeader = role == Role.LEADER && (roleBefore != Role.LEADER || termBefore != term);
+    boolean newLeader = role == Role.LEADER && (!ledBefore || termBefore != term);
     if (newLeader) {
       checkElectionSafety(now, node, term);
     }
-    if (roleBefore == Role.LEADER && role == Role.LEADER && termBefore == term) {
+    if (ledBefore && role == Role.LEADER && termBefore == term) {
       checkAppendOnly(now, node, term, lastIndexBefore, core.log().lastIndex(), ready.logWrite());
     }
     if (ready.logWrite() != null) {
@@ -114,7 +101,7 @@ public final class SafetyInvariants {
   }
 
   private void mark(int node, RaftCore core) {
-    markRole[node] = core.role();
+    markLeader[node] = core.role() == Role.LEADER;
     markTerm[node] = core.currentTerm();
     markLastIndex[node] = core.log().lastIndex();
   }
@@ -142,28 +129,12 @@ public final class SafetyInvariants {
     for (long i = Math.max(write.fromIndex(), log.snapshotIndex() + 1); i <= log.lastIndex(); i++) {
       LogEntry e = log.entry(i);
       long prevTerm = log.termAt(i - 1);
-      while (written.size() < i) {
-        written.add(null);
-      }
-      int slot = (int) (i - 1);
-      Canon c = written.get(slot);
-      Canon last = null;
-      while (c != null && c.term != e.term()) {
-        last = c;
-        c = c.other;
-      }
-      if (c == null) {
-        Canon fresh = new Canon(e.term(), prevTerm, e.payload());
-        if (last == null) {
-          written.set(slot, fresh);
-        } else {
-          last.other = fresh;
-        }
-      } else if (c.prevTerm != prevTerm || !c.payload.equals(e.payload())) {
+      FirstWrites.Write first = written.check(i, e.term(), prevTerm, e.payload());
+      if (first != null) {
         violation(new Violation("LogMatching", now, List.of(node), i, e.term(),
             "node " + node + " holds at index " + i + " term " + e.term() + " " + describe(e.payload())
-                + " after an entry of term " + prevTerm + ", but another log holds " + describe(c.payload)
-                + " there after term " + c.prevTerm));
+                + " after an entry of term " + prevTerm + ", but another log holds " + describe(first.payload())
+                + " there after term " + first.prevTerm()));
       }
     }
   }
@@ -175,7 +146,7 @@ public final class SafetyInvariants {
     for (long i = Math.max(from, log.snapshotIndex() + 1); i <= committed.size(); i++) {
       LogEntry c = committed.get((int) (i - 1));
       if (c != null && commitTerms.get(i - 1) < term && (i > log.lastIndex() || log.termAt(i) != c.term()
-          || !log.entry(i).payload().equals(c.payload()))) {
+          || !FirstWrites.same(log.entry(i).payload(), c.payload()))) {
         violation(new Violation("LeaderCompleteness", now, List.of(leader), i, term,
             "leader " + leader + " of term " + term + " lacks entry " + i + " (term " + c.term()
                 + "), committed in term " + commitTerms.get(i - 1)));
@@ -265,7 +236,7 @@ public final class SafetyInvariants {
     LogEntry first = applied.get(slot);
     if (first == null) {
       applied.set(slot, e);
-    } else if (first.term() != e.term() || !first.payload().equals(e.payload())) {
+    } else if (first.term() != e.term() || !FirstWrites.same(first.payload(), e.payload())) {
       violation(new Violation("StateMachineSafety", now, List.of(node), e.index(), e.term(),
           "node " + node + " applied " + describe(e.payload()) + " (term " + e.term() + ") at index " + e.index()
               + ", where another node applied " + describe(first.payload()) + " (term " + first.term() + ")"));

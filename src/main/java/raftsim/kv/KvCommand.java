@@ -88,40 +88,59 @@ public sealed interface KvCommand {
    * @throws IllegalArgumentException with a message that says what is wrong and what is valid
    */
   static KvCommand parse(String text) {
-    int tokens = countTokens(text);
-    if (tokens == 0) {
+    int verbStart = nextToken(text, 0);
+    if (verbStart == text.length()) {
       throw new IllegalArgumentException("empty command; valid: " + usage());
     }
-    int verbStart = nextToken(text, 0);
-    int verbEnd = tokenEnd(text, verbStart);
-    String verb = verbOf(text, verbStart, verbEnd);
-    int arity = switch (verb) {
-      case "GET", "DELETE" -> 1;
-      case "SET", "APPEND" -> 2;
-      case "CAS" -> 3;
-      default -> -1;
-    };
-    if (arity < 0) {
-      throw new IllegalArgumentException("unknown command '" + text.substring(verbStart, verbEnd) + "'; valid: " + usage());
-    }
-    if (tokens - 1 != arity) {
-      throw new IllegalArgumentException(verb + " takes " + arity + " argument" + (arity == 1 ? "" : "s")
-          + ", got " + (tokens - 1) + "; valid: " + usage());
-    }
-    String[] args = new String[arity];
-    int at = verbEnd;
-    for (int k = 0; k < arity; k++) {
-      int start = nextToken(text, at);
-      at = tokenEnd(text, start);
-      args[k] = text.substring(start, at);
-    }
+    Arguments args = new Arguments(text, tokenEnd(text, verbStart));
+    String verb = verbOf(text, verbStart, args.at);
     return switch (verb) {
-      case "SET" -> new Set(args[0], args[1]);
-      case "GET" -> new Get(args[0]);
-      case "DELETE" -> new Delete(args[0]);
-      case "APPEND" -> new Append(args[0], args[1]);
-      default -> new Cas(args[0], args[1], args[2]);
+      case "SET" -> new Set(args.next(verb, 2), args.last(verb, 2));
+      case "GET" -> new Get(args.last(verb, 1));
+      case "DELETE" -> new Delete(args.last(verb, 1));
+      case "APPEND" -> new Append(args.next(verb, 2), args.last(verb, 2));
+      case "CAS" -> new Cas(args.next(verb, 3), args.next(verb, 3), args.last(verb, 3));
+      default -> throw new IllegalArgumentException(
+          "unknown command '" + text.substring(verbStart, args.at) + "'; valid: " + usage());
     };
+  }
+
+  /**
+   * {@link #parse}'s cursor over a command's arguments, read in one pass; the tokens are counted only to
+   * explain a wrong number of them.
+   */
+  final class Arguments {
+    private final String text;
+    private int at;
+
+    private Arguments(String text, int at) {
+      this.text = text;
+      this.at = at;
+    }
+
+    /** The next argument of {@code verb}, which takes {@code arity}. */
+    private String next(String verb, int arity) {
+      int start = nextToken(text, at);
+      if (start == text.length()) {
+        throw wrongArity(verb, arity);
+      }
+      at = tokenEnd(text, start);
+      return text.substring(start, at);
+    }
+
+    /** The last argument: nothing but separators may follow it. */
+    private String last(String verb, int arity) {
+      String arg = next(verb, arity);
+      if (nextToken(text, at) != text.length()) {
+        throw wrongArity(verb, arity);
+      }
+      return arg;
+    }
+
+    private IllegalArgumentException wrongArity(String verb, int arity) {
+      return new IllegalArgumentException(verb + " takes " + arity + " argument" + (arity == 1 ? "" : "s")
+          + ", got " + (countTokens(text) - 1) + "; valid: " + usage());
+    }
   }
 
   /** The verb in upper case; one of the five when it is one, in any case, without allocating for them. */
@@ -134,8 +153,10 @@ public sealed interface KvCommand {
         : text.substring(start, end).toUpperCase(java.util.Locale.ROOT);
   }
 
+  /** Clients write verbs in upper case, which is compared first: the case-blind comparison is slower. */
   private static boolean isVerb(String text, int start, int end, String verb) {
-    return end - start == verb.length() && text.regionMatches(true, start, verb, 0, verb.length());
+    return end - start == verb.length()
+        && (text.startsWith(verb, start) || text.regionMatches(true, start, verb, 0, verb.length()));
   }
 
   private static boolean separator(char c) {

@@ -7,8 +7,14 @@ package raftsim.sim;
 abstract class SimEvent {
   long time;
   long seq;
-  /** Position in the queue's heap, or -1 when not queued; lets the queue remove a cancelled event. */
+  /**
+   * Where the event is queued, so the queue can remove a cancelled one: its slot in the overflow heap,
+   * {@link EventQueue#IN_WHEEL} in the timing wheel, or -1 when not queued. Non-negative means queued.
+   */
   int heapIndex = -1;
+  /** Neighbours in its wheel bucket's circular list while it waits there; null otherwise. */
+  SimEvent prev;
+  SimEvent next;
 
   /** Does what the event stands for; the simulation's clock already reads {@link #time}. */
   abstract void fire(Simulation sim);

@@ -150,4 +150,33 @@ class SafetyInvariantsTest {
     assertEquals(List.of("FutureLeaderCompleteness"), invariantsBroken());
     assertEquals(List.of(1, 3), inv.violations().get(0).nodes());
   }
+
+  /** Node {@code follower} takes {@code entries} from a forged leader of {@code term}; nothing commits. */
+  private void forge(int follower, int leader, long term, List<LogEntry> entries) {
+    step(follower, node[follower].step(new AppendEntries(leader, follower, term, 0, 0, entries, 0, 1), 0));
+  }
+
+  @Test
+  void aSecondTermAtAnIndexIsHeldToItsFirstWriteToo() {
+    forge(2, 1, 1, List.of(new LogEntry(1, 1, Payload.NoOp.INSTANCE), new LogEntry(2, 1, new Payload.Command(1, 1, "SET a 1"))));
+    forge(3, 2, 2, List.of(new LogEntry(1, 1, Payload.NoOp.INSTANCE), new LogEntry(2, 2, new Payload.Command(1, 1, "SET a 2"))));
+    assertEquals(List.of(), inv.violations(), "another term at index 2 is allowed");
+    forge(1, 2, 2, List.of(new LogEntry(1, 1, Payload.NoOp.INSTANCE), new LogEntry(2, 2, new Payload.Command(1, 1, "SET a 3"))));
+    assertEquals(List.of("LogMatching"), invariantsBroken());
+    Violation v = inv.violations().get(0);
+    assertEquals(2, v.index());
+    assertEquals(2, v.term());
+    assertTrue(v.detail().contains("'SET a 2'"), v.detail());
+  }
+
+  @Test
+  void theSameEntryAfterAnotherTermBreaksLogMatching() {
+    Payload x = new Payload.Command(1, 1, "SET a 1");
+    forge(2, 1, 3, List.of(new LogEntry(1, 1, Payload.NoOp.INSTANCE), new LogEntry(2, 3, x)));
+    forge(3, 1, 3, List.of(new LogEntry(1, 2, Payload.NoOp.INSTANCE), new LogEntry(2, 3, x)));
+    assertEquals(List.of("LogMatching"), invariantsBroken());
+    Violation v = inv.violations().get(0);
+    assertEquals(2, v.index());
+    assertTrue(v.detail().contains("after an entry of term 2") && v.detail().contains("there after term 1"), v.detail());
+  }
 }
