@@ -62,8 +62,9 @@ final class BenchSimCommand implements Callable<Integer> {
     if (nodes < 1 || nodes > 15 || seconds < 1 || runs < 1 || !(drop >= 0 && drop <= 1)) {
       throw new BadInputException("raftsim bench sim: need 1 <= --nodes <= 15, --simulated-seconds >= 1, --runs >= 1, 0 <= --drop <= 1");
     }
-    out.printf(Locale.ROOT, "bench sim: %d nodes, %d proposals/s, drop %s, delay %d..%d ms, %d simulated s, %d runs, no trace%n",
-        nodes, rate, drop, range[0], range[1], seconds, runs);
+    out.printf(Locale.ROOT, "bench sim: %d nodes, %d proposals/s, drop %s, delay %d..%d ms, %d simulated s, %d runs, no trace; "
+            + "Java %s, collector %s%n", nodes, rate, drop, range[0], range[1], seconds, runs,
+        Runtime.version(), collectors());
     List<Double> eventRates = new ArrayList<>();
     List<Double> speedups = new ArrayList<>();
     for (int i = 0; i < runs; i++) {
@@ -97,6 +98,11 @@ final class BenchSimCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "median: %,.0f events/s, speed-up %,.0fx; peak heap %,d MB%n",
         median(eventRates), median(speedups), peakHeapBytes() / (1024 * 1024));
     return ExitCodes.OK;
+  }
+
+  /** The garbage collectors this JVM runs, as it names them (G1 by default; ParallelGC is faster here). */
+  static String collectors() {
+    return String.join(" + ", ManagementFactory.getGarbageCollectorMXBeans().stream().map(b -> b.getName()).toList());
   }
 
   static double median(List<Double> values) {

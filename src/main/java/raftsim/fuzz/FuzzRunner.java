@@ -15,8 +15,15 @@ public final class FuzzRunner {
     this.check = check;
   }
 
+  /**
+   * A generated scenario makes tens of thousands of events per simulated second at most; a run that
+   * takes far more is a runaway (a storm of messages from a broken node) and stops as a failure.
+   */
+  static final long EVENTS_PER_SIMULATED_SECOND = 200_000;
+
   public RunResult run(Scenario s) {
-    return ScenarioRunner.runAndCheck(s, ScenarioRunner.options(s), TraceWriter.disabled(), check);
+    long limit = Math.max(1_000_000, s.durationMs() / 1000 * EVENTS_PER_SIMULATED_SECOND);
+    return ScenarioRunner.runAndCheck(s, ScenarioRunner.options(s).withEventLimit(limit), TraceWriter.disabled(), check);
   }
 
   /** The check {@code s} fails, or null when it passes (or the history check was undecided). */

@@ -72,7 +72,7 @@ public final class ScenarioRunner {
         s.network().dropRate(), s.network().duplicateRate());
     ReadMode reads = s.cluster().reads() == ClusterSettings.Reads.LOG ? ReadMode.LOG : ReadMode.READ_INDEX;
     return new SimOptions(s.nodes(), raft, network, s.disk().syncMs().min(), s.disk().syncMs().max(), s.seed(),
-        KvStore::new, reads);
+        KvStore::new, reads, Long.MAX_VALUE);
   }
 
   static ClientLoad clientLoad(Scenario s) {
@@ -116,6 +116,10 @@ public final class ScenarioRunner {
     r.sim.runUntil(scenario.durationMs());
     if (r.clients != null) {
       r.clients.finish();
+    }
+    if (r.sim.runaway()) {
+      r.record("eventLimit", false, "stopped at " + r.sim.now() + " ms after " + r.sim.events()
+          + " events, the most a run may take: a runaway");
     }
     r.checkFinalExpectations();
     long wallMs = (System.nanoTime() - start) / 1_000_000;

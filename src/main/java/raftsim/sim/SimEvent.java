@@ -16,6 +16,11 @@ abstract class SimEvent {
   SimEvent prev;
   SimEvent next;
 
+  /** Whether the event waits in the queue. */
+  final boolean queued() {
+    return heapIndex >= 0;
+  }
+
   /** Does what the event stands for; the simulation's clock already reads {@link #time}. */
   abstract void fire(Simulation sim);
 }

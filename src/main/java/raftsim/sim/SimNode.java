@@ -248,7 +248,7 @@ final class SimNode {
       return;
     }
     long at = clock.globalWhen(deadline, sim.now());
-    if (timer.heapIndex >= 0 && timer.time == at) {
+    if (timer.queued() && timer.time == at) {
       return;
     }
     sim.queue().remove(timer);

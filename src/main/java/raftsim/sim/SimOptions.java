@@ -15,6 +15,7 @@ import raftsim.kv.KvStore;
  * @param seed the one seed every random stream derives from
  * @param stateMachines makes each node's state machine, at boot and at every restart
  * @param reads how nodes serve read-only commands
+ * @param eventLimit a run stops after this many events, as a runaway (Long.MAX_VALUE: no limit)
  */
 public record SimOptions(
     int nodes,
@@ -24,7 +25,8 @@ public record SimOptions(
     long diskSyncMaxMs,
     long seed,
     Supplier<StateMachine> stateMachines,
-    ReadMode reads) {
+    ReadMode reads,
+    long eventLimit) {
 
   public SimOptions {
     if (nodes < 1) {
@@ -38,26 +40,30 @@ public record SimOptions(
   /** The contract's defaults for everything but size and seed, with the key-value store. */
   public static SimOptions defaults(int nodes, long seed) {
     return new SimOptions(nodes, RaftConfig.defaults(), new NetworkParams(1, 10, 0, 0), 0, 2, seed, KvStore::new,
-        ReadMode.READ_INDEX);
+        ReadMode.READ_INDEX, Long.MAX_VALUE);
   }
 
   public SimOptions withNetwork(NetworkParams n) {
-    return new SimOptions(nodes, raft, n, diskSyncMinMs, diskSyncMaxMs, seed, stateMachines, reads);
+    return new SimOptions(nodes, raft, n, diskSyncMinMs, diskSyncMaxMs, seed, stateMachines, reads, eventLimit);
   }
 
   public SimOptions withSeed(long s) {
-    return new SimOptions(nodes, raft, network, diskSyncMinMs, diskSyncMaxMs, s, stateMachines, reads);
+    return new SimOptions(nodes, raft, network, diskSyncMinMs, diskSyncMaxMs, s, stateMachines, reads, eventLimit);
   }
 
   public SimOptions withRaft(RaftConfig r) {
-    return new SimOptions(nodes, r, network, diskSyncMinMs, diskSyncMaxMs, seed, stateMachines, reads);
+    return new SimOptions(nodes, r, network, diskSyncMinMs, diskSyncMaxMs, seed, stateMachines, reads, eventLimit);
   }
 
   public SimOptions withReads(ReadMode r) {
-    return new SimOptions(nodes, raft, network, diskSyncMinMs, diskSyncMaxMs, seed, stateMachines, r);
+    return new SimOptions(nodes, raft, network, diskSyncMinMs, diskSyncMaxMs, seed, stateMachines, r, eventLimit);
+  }
+
+  public SimOptions withEventLimit(long limit) {
+    return new SimOptions(nodes, raft, network, diskSyncMinMs, diskSyncMaxMs, seed, stateMachines, reads, limit);
   }
 
   public SimOptions withStateMachines(Supplier<StateMachine> s) {
-    return new SimOptions(nodes, raft, network, diskSyncMinMs, diskSyncMaxMs, seed, s, reads);
+    return new SimOptions(nodes, raft, network, diskSyncMinMs, diskSyncMaxMs, seed, s, reads, eventLimit);
   }
 }

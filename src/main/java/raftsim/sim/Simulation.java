@@ -49,6 +49,8 @@ public final class Simulation {
   private long lastLeaderTerm;
   private long leaderChanges;
   private long violationsTraced;
+  /** The run hit {@link SimOptions#eventLimit} and stopped early. */
+  private boolean runaway;
 
   /** Where replies the nodes give clients go. */
   @FunctionalInterface
@@ -92,6 +94,10 @@ public final class Simulation {
   /** Processes every event up to and including simulated time {@code endMs}; the clock then reads endMs. */
   public void runUntil(long endMs) {
     while (!queue.isEmpty() && queue.peekTime() <= endMs) {
+      if (events >= options.eventLimit()) {
+        runaway = true; // stop here: the clock stays where the runaway began
+        return;
+      }
       SimEvent e = queue.poll();
       now = e.time;
       currentEvent = events++;
@@ -488,6 +494,11 @@ public final class Simulation {
 
   public long now() {
     return now;
+  }
+
+  /** True when the run stopped early at its event limit: a runaway (a storm of messages, say). */
+  public boolean runaway() {
+    return runaway;
   }
 
   /** Events taken from the queue so far. */
