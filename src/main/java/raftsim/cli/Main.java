@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         RunCommand.class,
         FuzzCommand.class,
+        ServerCommand.class,
         CheckCommand.class,
         BenchCommand.class,
         CommandLine.HelpCommand.class,

@@ -168,14 +168,26 @@ public final class RaftCore {
    * answers {@link ClientReply.NotLeader} with the leader it knows of.
    */
   public Ready propose(ClientRequest request, long now) {
+    return propose(List.of(request), now);
+  }
+
+  /**
+   * Several proposals at once: a leader appends them all and then sends each follower what it lacks, so
+   * a driver that gathers proposals (a server under load) sends one AppendEntries for many.
+   */
+  public Ready propose(List<ClientRequest> requests, long now) {
     Output out = output;
     if (role != Role.LEADER) {
-      out.reply(new ClientReply.NotLeader(request.clientId(), request.seq(), leaderId));
+      for (ClientRequest request : requests) {
+        out.reply(new ClientReply.NotLeader(request.clientId(), request.seq(), leaderId));
+      }
       return finish(out, now);
     }
-    LogEntry entry = new LogEntry(log.lastIndex() + 1, currentTerm, request.payload());
-    appendOwn(entry, out);
-    pending.addLast(new Proposal(entry.index(), request));
+    for (ClientRequest request : requests) {
+      LogEntry entry = new LogEntry(log.lastIndex() + 1, currentTerm, request.payload());
+      appendOwn(entry, out);
+      pending.addLast(new Proposal(entry.index(), request));
+    }
     replication.broadcast(now, out);
     return finish(out, now);
   }

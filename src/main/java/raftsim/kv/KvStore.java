@@ -33,8 +33,14 @@ public final class KvStore implements StateMachine {
     }
   }
 
+  /** A command without a session (client id 0): applied every time it commits, remembered by nobody. */
+  public static final long NO_SESSION = 0;
+
   @Override
   public String apply(Payload.Command command) {
+    if (command.clientId() == NO_SESSION) {
+      return execute(command.text());
+    }
     Session session = sessions.get(command.clientId());
     if (session != null) {
       if (command.seq() == session.lastSeq) {
@@ -47,15 +53,18 @@ public final class KvStore implements StateMachine {
       session = new Session();
       sessions.put(command.clientId(), session);
     }
-    String result;
-    try {
-      result = KvCommand.parse(command.text()).execute(data);
-    } catch (IllegalArgumentException bad) {
-      result = "ERR " + bad.getMessage();
-    }
+    String result = execute(command.text());
     session.lastSeq = command.seq();
     session.lastResult = result;
     return result;
+  }
+
+  private String execute(String text) {
+    try {
+      return KvCommand.parse(text).execute(data);
+    } catch (IllegalArgumentException bad) {
+      return "ERR " + bad.getMessage();
+    }
   }
 
   @Override

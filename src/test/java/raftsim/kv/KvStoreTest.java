@@ -89,4 +89,13 @@ class KvStoreTest {
     assertEquals(2, store.sessionCount());
     assertNull(store.get("c"));
   }
+
+  @Test
+  void aCommandWithoutASessionIsAppliedEveryTimeAndRemembersNothing() {
+    Payload.Command append = new Payload.Command(KvStore.NO_SESSION, 1, "APPEND k x");
+    store.apply(append);
+    store.apply(append);
+    assertEquals("xx", store.get("k"), "no session, no deduplication");
+    assertEquals(0, store.sessionCount());
+  }
 }

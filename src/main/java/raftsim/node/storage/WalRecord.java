@@ -1,0 +1,101 @@
+package raftsim.node.storage;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32C;
+import raftsim.core.LogEntry;
+import raftsim.core.Payload;
+
+/**
+ * One record of the write-ahead log: {@code [length:int][crc32c:int][body]}, where the checksum covers
+ * the body. A body is an entry, or a truncation ("entries from this index on are gone").
+ */
+sealed interface WalRecord {
+  int HEADER = 8;
+  byte ENTRY = 1;
+  byte TRUNCATE = 2;
+  byte NO_OP = 0;
+  byte COMMAND = 1;
+
+  /** An entry appended to the log. */
+  record Entry(LogEntry entry) implements WalRecord {}
+
+  /** Every entry at {@code fromIndex} or above is deleted. */
+  record Truncate(long fromIndex) implements WalRecord {}
+
+  /** The framed bytes of this record. */
+  default byte[] frame() {
+    ByteArrayOutputStream body = new ByteArrayOutputStream(64);
+    try (DataOutputStream out = new DataOutputStream(body)) {
+      if (this instanceof Entry e) {
+        LogEntry le = e.entry();
+        out.writeByte(ENTRY);
+        out.writeLong(le.index());
+        out.writeLong(le.term());
+        if (le.payload() instanceof Payload.Command c) {
+          out.writeByte(COMMAND);
+          out.writeLong(c.clientId());
+          out.writeLong(c.seq());
+          byte[] text = c.text().getBytes(StandardCharsets.UTF_8);
+          out.writeInt(text.length);
+          out.write(text);
+        } else {
+          out.writeByte(NO_OP);
+        }
+      } else {
+        out.writeByte(TRUNCATE);
+        out.writeLong(((Truncate) this).fromIndex());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing to memory cannot fail", e);
+    }
+    byte[] b = body.toByteArray();
+    CRC32C crc = new CRC32C();
+    crc.update(b);
+    return ByteBuffer.allocate(HEADER + b.length).putInt(b.length).putInt((int) crc.getValue()).put(b).array();
+  }
+
+  /**
+   * Decodes a body whose checksum matched.
+   *
+   * @throws IllegalArgumentException when the body is not a record (corruption with a valid checksum
+   *     cannot happen by accident, but a file from elsewhere could hold anything)
+   */
+  static WalRecord decode(ByteBuffer body) {
+    byte type = body.get();
+    if (type == TRUNCATE) {
+      return new Truncate(body.getLong());
+    }
+    if (type != ENTRY) {
+      throw new IllegalArgumentException("unknown record type " + type);
+    }
+    long index = body.getLong();
+    long term = body.getLong();
+    byte kind = body.get();
+    if (kind == NO_OP) {
+      return new Entry(new LogEntry(index, term, Payload.NoOp.INSTANCE));
+    }
+    if (kind != COMMAND) {
+      throw new IllegalArgumentException("unknown payload kind " + kind);
+    }
+    long clientId = body.getLong();
+    long seq = body.getLong();
+    int length = body.getInt();
+    if (length < 0 || length > body.remaining()) {
+      throw new IllegalArgumentException("command length " + length + " beyond the record");
+    }
+    byte[] text = new byte[length];
+    body.get(text);
+    return new Entry(new LogEntry(index, term, new Payload.Command(clientId, seq, new String(text, StandardCharsets.UTF_8))));
+  }
+
+  static int crc(byte[] bytes, int offset, int length) {
+    CRC32C crc = new CRC32C();
+    crc.update(bytes, offset, length);
+    return (int) crc.getValue();
+  }
+}
