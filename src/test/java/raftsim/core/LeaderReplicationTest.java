@@ -138,6 +138,26 @@ class LeaderReplicationTest {
     assertTrue(r.messages().isEmpty());
   }
 
+  /**
+   * Rule 12: while probing just above matchIndex, a refusal at matchIndex comes from a follower that
+   * lost entries it acknowledged (or is stale): it is ignored, not answered with the same probe again,
+   * which would loop for ever and, with duplicated messages, multiply.
+   */
+  @Test
+  void rule12_refusalAtOrBelowMatchIndexWhileProbingIsIgnored() {
+    RaftCore leader = leaderReplicatingToNode2();
+    leader.step(nack(2, 1, 1, AppendRejection.LOG_TOO_SHORT, 4, 0, 3), LATER);
+    ProgressView probing = progressOf(leader, 2);
+    assertFalse(probing.replicating());
+    assertEquals(3, probing.nextIndex());
+
+    Ready r = leader.step(nack(2, 1, 1, AppendRejection.LOG_TOO_SHORT, 2, 0, 2), LATER);
+
+    assertEquals(IgnoreReason.STALE_REJECTION, events(r, CoreEvent.Ignored.class).get(0).reason());
+    assertTrue(r.messages().isEmpty(), "no probe resent: " + r.messages());
+    assertEquals(3, progressOf(leader, 2).nextIndex());
+  }
+
   /** Rule 12: while probing, only a refusal of the outstanding probe moves nextIndex. */
   @Test
   void rule12_rejectionOfAnythingButTheOutstandingProbeIsIgnored() {

@@ -181,6 +181,11 @@ public final class FileStorage implements AutoCloseable {
     }
   }
 
+  /** True when a term or vote is staged and not yet durable. */
+  public boolean hardStateStaged() {
+    return stagedHardState != null;
+  }
+
   /** True when something staged is not yet durable. */
   public boolean dirty() {
     return staged;
