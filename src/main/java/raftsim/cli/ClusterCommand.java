@@ -96,8 +96,8 @@ final class ClusterCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "started %d nodes, data and logs in %s%n", layout.nodes(), layout.dir());
         for (int id : layout.ids()) {
-          NodeProcess p = cluster.process(id).orElseThrow();
-          out.printf(Locale.ROOT, "  n%d  pid %-7d %s  log %s%n", id, p.pid(), layout.uri(id, ""), layout.logFile(id));
+          String process = cluster.process(id).map(p -> "pid " + p.pid()).orElse("exited at once: see its log");
+          out.printf(Locale.ROOT, "  n%d  %-12s %s  log %s%n", id, process, layout.uri(id, ""), layout.logFile(id));
         }
         out.flush();
         OptionalInt leader = new StatusProbe(LoopbackHttp.newClient(), layout, STATUS_TIMEOUT)

@@ -1,6 +1,5 @@
 package raftsim.cluster;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -30,7 +29,7 @@ final class Nemesis implements Runnable {
   private final StatusProbe probe;
   private final WriteBurst burst;
   private final HistoryRecorder history;
-  private final Duration burstPatience;
+  private final long endMs;
   private final Consumer<Event> listener;
   private final List<Event> events = new ArrayList<>();
   /** The node each fault killed, while it is down. */
@@ -39,18 +38,18 @@ final class Nemesis implements Runnable {
   private int restarts;
 
   /**
-   * @param burstPatience how long to wait for the previous burst's writes before the next burst: longer than an
-   *     operation may take
+   * @param endMs when the run ends on the history's clock: a kill that comes due later is dropped, since the
+   *     clients have stopped (a restart still happens)
    * @param listener told of every event as it happens
    */
   Nemesis(NemesisSchedule plan, LocalCluster cluster, StatusProbe probe, WriteBurst burst, HistoryRecorder history,
-      Duration burstPatience, Consumer<Event> listener) {
+      long endMs, Consumer<Event> listener) {
     this.plan = plan;
     this.cluster = cluster;
     this.probe = probe;
     this.burst = burst;
     this.history = history;
-    this.burstPatience = burstPatience;
+    this.endMs = endMs;
     this.listener = listener;
   }
 
@@ -70,7 +69,9 @@ final class Nemesis implements Runnable {
           Thread.sleep(wait);
         }
         if (step.kill()) {
-          kill(step.fault(), plan.faults().get(step.fault()));
+          if (history.elapsedMs() < endMs) {
+            kill(step.fault(), plan.faults().get(step.fault()));
+          }
         } else {
           restart(step.fault());
         }
@@ -82,9 +83,9 @@ final class Nemesis implements Runnable {
 
   private void kill(int index, NemesisSchedule.Fault fault) throws InterruptedException {
     List<Integer> running = cluster.running();
-    int majority = cluster.layout().nodes() / 2 + 1;
-    if (running.size() - 1 < majority) {
-      note("skip a kill: only " + running.size() + " nodes run, and a majority must stay up");
+    int down = cluster.layout().nodes() - running.size();
+    if (down >= cluster.layout().maxDown()) {
+      note("skip a kill: " + down + " nodes are down already, and a majority must stay up");
       return;
     }
     int node = choose(fault, running);
@@ -94,7 +95,7 @@ final class Nemesis implements Runnable {
       case LEADER_AFTER_BURST -> "the leader, right after a burst of writes";
     };
     if (fault.target() == NemesisSchedule.Target.LEADER_AFTER_BURST) {
-      burst.fire(burstPatience);
+      burst.fire();
     }
     if (!cluster.isRunning(node)) {
       note("skip a kill: n" + node + " stopped by itself");
@@ -142,13 +143,11 @@ final class Nemesis implements Runnable {
     return List.copyOf(events);
   }
 
-  int kills() {
-    return killsByTarget.values().stream().mapToInt(Integer::intValue).sum();
-  }
-
-  /** Kills by what the plan targeted; for the report. */
-  TreeMap<NemesisSchedule.Target, Integer> killsByTarget() {
-    return new TreeMap<>(killsByTarget);
+  /** Kills by what the plan aimed at. */
+  NemesisResult.KillCounts kills() {
+    return new NemesisResult.KillCounts(killsByTarget.getOrDefault(NemesisSchedule.Target.RANDOM_NODE, 0),
+        killsByTarget.getOrDefault(NemesisSchedule.Target.LEADER, 0),
+        killsByTarget.getOrDefault(NemesisSchedule.Target.LEADER_AFTER_BURST, 0));
   }
 
   int restarts() {

@@ -23,8 +23,9 @@ public final class NemesisReport {
     lines.add(String.format(Locale.ROOT, "operations: %d (ok %d, failed %d, indeterminate %d)", ops.total(), ops.ok(),
         ops.failed(), ops.indeterminate()));
     NemesisResult.KillCounts k = r.kills();
-    lines.add(String.format(Locale.ROOT, "nemesis: %d kills (%d random nodes, %d leaders, %d leaders right after a"
-        + " write burst), %d restarts", k.total(), k.randomNodes(), k.leaders(), k.leadersAfterBurst(), r.restarts()));
+    lines.add("nemesis: " + count(k.total(), "kill") + " (" + count(k.randomNodes(), "random node") + ", "
+        + count(k.leaders(), "leader") + ", " + count(k.leadersAfterBurst(), "leader") + " right after a write burst), "
+        + count(r.restarts(), "restart"));
     if (r.lostWrites() == null) {
       lines.add("lost writes: not checked (no final values)");
     } else {
@@ -39,14 +40,10 @@ public final class NemesisReport {
       }
     }
     Verdict v = r.linearizability();
-    if (v == null) {
-      lines.add("linearizability: not checked");
-    } else {
-      lines.add("linearizability: " + describe(v) + " (" + ops.total() + " operations, checked in " + r.checkMs()
-          + " ms)");
-      if (v instanceof Verdict.NotLinearizable n) {
-        n.counterexample().render().forEach(l -> lines.add("  " + l));
-      }
+    lines.add("linearizability: " + describe(v) + " (" + ops.total() + " operations, checked in " + r.checkMs()
+        + " ms)");
+    if (v instanceof Verdict.NotLinearizable n) {
+      n.counterexample().render().forEach(l -> lines.add("  " + l));
     }
     if (r.problem() != null) {
       lines.add("problem: " + r.problem());
@@ -83,17 +80,13 @@ public final class NemesisReport {
       ArrayNode problems = lost.putArray("problems");
       r.lostWrites().problems().forEach(problems::add);
     }
-    if (r.linearizability() == null) {
-      root.putNull("linearizability");
-    } else {
-      ObjectNode lin = root.putObject("linearizability").put("verdict", r.linearizability().word())
-          .put("checkMs", r.checkMs());
-      if (r.linearizability() instanceof Verdict.Undecided u) {
-        lin.put("reason", u.reason());
-      } else if (r.linearizability() instanceof Verdict.NotLinearizable n) {
-        ArrayNode lines = lin.putArray("counterexample");
-        n.counterexample().render().forEach(lines::add);
-      }
+    ObjectNode lin = root.putObject("linearizability").put("verdict", r.linearizability().word())
+        .put("checkMs", r.checkMs());
+    if (r.linearizability() instanceof Verdict.Undecided u) {
+      lin.put("reason", u.reason());
+    } else if (r.linearizability() instanceof Verdict.NotLinearizable n) {
+      ArrayNode lines = lin.putArray("counterexample");
+      n.counterexample().render().forEach(lines::add);
     }
     if (r.finalValues() != null) {
       ObjectNode values = root.putObject("finalValues");
@@ -103,6 +96,11 @@ public final class NemesisReport {
     root.put("wallMs", r.wallMs());
     root.put("dataDir", r.dataKept() ? r.dataDir().toString() : null);
     return root.toString();
+  }
+
+  /** "1 kill", "2 kills". */
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   private static String describe(Verdict v) {

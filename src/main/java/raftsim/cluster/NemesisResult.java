@@ -13,7 +13,7 @@ import raftsim.check.linearizability.Verdict;
  * @param events what the nemesis did, in order
  * @param finalValues every key's value after the cluster healed (null: absent); null when not every key could be read
  * @param lostWrites the lost-write check, or null when it could not run
- * @param linearizability the checker's verdict, or null when the run stopped before it
+ * @param linearizability the checker's verdict
  * @param problem why the run stopped early or could not be checked, or null
  */
 public record NemesisResult(
@@ -55,7 +55,7 @@ public record NemesisResult(
     if (lost || linearizability instanceof Verdict.NotLinearizable) {
       return 1;
     }
-    if (problem != null || lostWrites == null || !(linearizability instanceof Verdict.Linearizable)) {
+    if (problem != null || lostWrites == null || linearizability instanceof Verdict.Undecided) {
       return 3;
     }
     return 0;

@@ -66,7 +66,10 @@ public final class NemesisRun {
       throw e;
     }
     LocalCluster cluster = LocalCluster.create(layout);
-    Thread cleanup = new Thread(cluster::killAllNow, "nemesis-cleanup");
+    Thread cleanup = new Thread(() -> {
+      cluster.killAllNow();
+      progress.accept("interrupted: every node killed; data and logs in " + dir);
+    }, "nemesis-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanup);
     Observed observed;
     try {
@@ -83,65 +86,85 @@ public final class NemesisRun {
     return result;
   }
 
-  /** What happened on the cluster, before any checking. */
-  private record Observed(History history, Nemesis nemesis, SortedMap<String, String> finalValues, String problem) {}
+  /**
+   * What happened on the cluster, before any checking.
+   *
+   * @param finalValues every key's value after healing, or null when they could not all be read
+   * @param problem why the run stopped early or could not read the final values, or null
+   */
+  private record Observed(History history, List<Nemesis.Event> events, NemesisResult.KillCounts kills, int restarts,
+      SortedMap<String, String> finalValues, String problem) {
+
+    static Observed notStarted(String problem) {
+      return new Observed(new History.Builder().build(), List.of(), new NemesisResult.KillCounts(0, 0, 0), 0, null,
+          problem);
+    }
+  }
 
   private Observed drive(LocalCluster cluster, ClusterLayout layout) throws InterruptedException {
     HttpClient http = LoopbackHttp.newClient();
     StatusProbe probe = new StatusProbe(http, layout, Duration.ofMillis(500));
-    KeySet keys = new KeySet(options.keys());
     progress.accept("starting " + options.nodes() + " nodes in " + layout.dir());
     cluster.startAll();
     OptionalInt leader = probe.awaitLeader(ELECTION_PATIENCE);
     if (leader.isEmpty()) {
-      return new Observed(new History.Builder().build(), null, null, "no leader within " + ELECTION_PATIENCE.toSeconds()
-          + " s of starting; see the node logs in " + layout.dir());
+      return Observed.notStarted("no leader within " + ELECTION_PATIENCE.toSeconds() + " s of starting; see the"
+          + " node logs in " + layout.dir());
     }
     progress.accept("leader n" + leader.getAsInt() + "; clients and nemesis run for " + options.duration().toSeconds()
         + " s");
-
     // The history's clock starts with the clients, and the nemesis plan runs on it.
     HistoryRecorder history = new HistoryRecorder();
     history.comment("nemesis: " + options.nodes() + " nodes, " + options.clients() + " clients, " + options.keys()
         + " keys of each kind, " + options.duration().toMillis() + " ms, seed " + options.seed());
-    long endNanos = System.nanoTime() + options.duration().toNanos();
-    List<Thread> clients = new ArrayList<>();
-    for (int c = 1; c <= options.clients(); c++) {
-      KvClient kv = new KvClient(http, layout, ATTEMPT_TIMEOUT, OPERATION_TIMEOUT);
-      ClientWorker worker = new ClientWorker(c, c, new Workload(options.seed(), c, keys), kv, history, endNanos);
-      clients.add(daemon(worker, "nemesis-client-" + c));
-    }
-    KvClient burstClient = new KvClient(http, layout, ATTEMPT_TIMEOUT, OPERATION_TIMEOUT);
-    Nemesis nemesis;
-    try (WriteBurst burst = new WriteBurst(BURST_SIZE, burstClient, history, keys, options.clients() + 1,
-        options.clients() + 1)) {
-      NemesisSchedule plan = NemesisSchedule.plan(options.seed(), options.duration().toMillis(), options.nodes());
-      nemesis = new Nemesis(plan, cluster, probe, burst, history, OPERATION_TIMEOUT.plusSeconds(1),
-          e -> progress.accept(e.render()));
-      Thread nemesisThread = daemon(nemesis, "nemesis");
-      clients.forEach(Thread::start);
-      nemesisThread.start();
-      long joinBy = endNanos + OPERATION_TIMEOUT.plusSeconds(5).toNanos();
-      for (Thread t : clients) {
-        t.join(Math.max(1, (joinBy - System.nanoTime()) / 1_000_000));
-      }
-      nemesisThread.join(Math.max(1, (joinBy - System.nanoTime()) / 1_000_000));
-      nemesisThread.interrupt();
-      burst.awaitInFlight(OPERATION_TIMEOUT.plusSeconds(1));
-    }
+    KeySet keys = new KeySet(options.keys());
+    Nemesis nemesis = underFire(cluster, layout, http, probe, history, keys);
 
     progress.accept("healing: every node up again");
     cluster.startAll();
+    SortedMap<String, String> finalValues = null;
+    String problem;
     if (probe.awaitLeader(ELECTION_PATIENCE).isEmpty()) {
-      return new Observed(history.build(), nemesis, null, "no leader within " + ELECTION_PATIENCE.toSeconds()
-          + " s of restarting every node");
+      problem = "no leader within " + ELECTION_PATIENCE.toSeconds() + " s of restarting every node";
+    } else {
+      // Client 0 reads: the clients are 1..N, and the bursts' writes come after them.
+      finalValues = readAll(new KvClient(http, layout, ATTEMPT_TIMEOUT, OPERATION_TIMEOUT), keys, history, 0);
+      problem = finalValues == null
+          ? "could not read every key within " + FINAL_READS_PATIENCE.toSeconds() + " s after healing" : null;
     }
-    int reader = options.clients() + BURST_SIZE + 1;
-    SortedMap<String, String> finalValues = readAll(new KvClient(http, layout, ATTEMPT_TIMEOUT, OPERATION_TIMEOUT),
-        keys, history, reader);
-    String problem = finalValues == null
-        ? "could not read every key within " + FINAL_READS_PATIENCE.toSeconds() + " s after healing" : null;
-    return new Observed(history.build(), nemesis, finalValues, problem);
+    return new Observed(history.build(), nemesis.events(), nemesis.kills(), nemesis.restarts(), finalValues, problem);
+  }
+
+  /**
+   * The run proper: the clients work until the duration is over while the nemesis carries out its plan. Returns
+   * once all of them are done (each within a bounded time).
+   */
+  private Nemesis underFire(LocalCluster cluster, ClusterLayout layout, HttpClient http, StatusProbe probe,
+      HistoryRecorder history, KeySet keys) throws InterruptedException {
+    long endNanos = System.nanoTime() + options.duration().toNanos();
+    List<Thread> threads = new ArrayList<>();
+    for (int c = 1; c <= options.clients(); c++) {
+      // Client c is session c on the cluster; the bursts' sessions come after the clients'.
+      KvClient kv = new KvClient(http, layout, ATTEMPT_TIMEOUT, OPERATION_TIMEOUT);
+      threads.add(daemon(new ClientWorker(c, c, new Workload(options.seed(), c, keys), kv, history, endNanos),
+          "nemesis-client-" + c));
+    }
+    KvClient burstClient = new KvClient(http, layout, ATTEMPT_TIMEOUT, OPERATION_TIMEOUT);
+    try (WriteBurst burst = new WriteBurst(BURST_SIZE, burstClient, history, keys, options.clients() + 1,
+        options.clients() + 1)) {
+      NemesisSchedule plan = NemesisSchedule.plan(options.seed(), options.duration().toMillis(), options.nodes());
+      Nemesis nemesis = new Nemesis(plan, cluster, probe, burst, history, options.duration().toMillis(),
+          e -> progress.accept(e.render()));
+      threads.add(daemon(nemesis, "nemesis"));
+      threads.forEach(Thread::start);
+      long joinBy = endNanos + OPERATION_TIMEOUT.plusSeconds(5).toNanos();
+      for (Thread t : threads) {
+        t.join(Math.max(1, (joinBy - System.nanoTime()) / 1_000_000));
+        t.interrupt(); // only one that overran its bound is still there to notice
+      }
+      burst.awaitInFlight(OPERATION_TIMEOUT.plusSeconds(1));
+      return nemesis;
+    }
   }
 
   /** Reads every key through the leader, retrying until each read is answered; null if time runs out first. */
@@ -171,28 +194,15 @@ public final class NemesisRun {
     }
     LostWrites.Report lost = observed.finalValues() == null ? null
         : LostWrites.check(observed.history(), observed.finalValues());
-    Verdict verdict = null;
-    long checkMs = 0;
-    if (observed.nemesis() != null) {
-      progress.accept("checking " + observed.history().operations().size() + " operations");
-      long checkStart = System.nanoTime();
-      CheckOptions check = new CheckOptions(options.checkBudget(), Runtime.getRuntime().maxMemory() / 2,
-          Parallelism.SEQUENTIAL, System::nanoTime);
-      verdict = LinearizabilityChecker.check(observed.history(), new KvModel(), check);
-      checkMs = (System.nanoTime() - checkStart) / 1_000_000;
-    }
-    Nemesis n = observed.nemesis();
-    return new NemesisResult(options, dir, true, count(observed.history()),
-        n == null ? List.of() : n.events(), n == null ? new NemesisResult.KillCounts(0, 0, 0) : kills(n),
-        n == null ? 0 : n.restarts(), observed.finalValues(), lost, verdict, checkMs,
-        (System.nanoTime() - startNanos) / 1_000_000, observed.problem());
-  }
-
-  private static NemesisResult.KillCounts kills(Nemesis n) {
-    TreeMap<NemesisSchedule.Target, Integer> by = n.killsByTarget();
-    return new NemesisResult.KillCounts(by.getOrDefault(NemesisSchedule.Target.RANDOM_NODE, 0),
-        by.getOrDefault(NemesisSchedule.Target.LEADER, 0),
-        by.getOrDefault(NemesisSchedule.Target.LEADER_AFTER_BURST, 0));
+    progress.accept("checking " + observed.history().operations().size() + " operations");
+    long checkStart = System.nanoTime();
+    CheckOptions check = new CheckOptions(options.checkBudget(), Runtime.getRuntime().maxMemory() / 2,
+        Parallelism.SEQUENTIAL, System::nanoTime);
+    Verdict verdict = LinearizabilityChecker.check(observed.history(), new KvModel(), check);
+    long checkMs = (System.nanoTime() - checkStart) / 1_000_000;
+    return new NemesisResult(options, dir, true, count(observed.history()), observed.events(), observed.kills(),
+        observed.restarts(), observed.finalValues(), lost, verdict, checkMs, (System.nanoTime() - startNanos) / 1_000_000,
+        observed.problem());
   }
 
   private static NemesisResult.OperationCounts count(History history) {

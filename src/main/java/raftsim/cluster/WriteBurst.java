@@ -14,8 +14,9 @@ import raftsim.check.history.Outcome;
 
 /**
  * Bursts of concurrent APPENDs, for the nemesis to kill the leader right after one: the writes it just
- * acknowledged are the freshest, the likeliest to be lost if a commit were answered too early. Each write is a
- * client of its own in the history and a session of its own on the cluster.
+ * acknowledged are the freshest, the likeliest to be lost if a commit were answered too early. Each write of each
+ * burst is a client of its own in the history and a session of its own on the cluster, so a burst never waits for
+ * the one before.
  */
 final class WriteBurst implements AutoCloseable {
   /** The longest the nemesis waits for half a burst to be acknowledged before it kills anyway. */
@@ -32,8 +33,8 @@ final class WriteBurst implements AutoCloseable {
   private int bursts;
 
   /**
-   * @param firstClient the history's client id of a burst's first write; the others follow it
-   * @param firstSession the cluster session of the first burst's first write; every later write gets the next
+   * @param firstClient the history's client id of the first burst's first write; every later write gets the next
+   * @param firstSession the same for the cluster sessions
    */
   WriteBurst(int size, KvClient kv, HistoryRecorder history, KeySet keys, int firstClient, long firstSession) {
     this.size = size;
@@ -49,21 +50,13 @@ final class WriteBurst implements AutoCloseable {
     });
   }
 
-  /** How many history client ids bursts use, from {@code firstClient} on. */
-  int clients() {
-    return size;
-  }
-
-  /**
-   * Sends a burst and returns once half its writes are acknowledged, or after a second; the rest stay in flight.
-   * Waits first for the previous burst to end, since its clients are this one's.
-   */
-  void fire(Duration previousPatience) throws InterruptedException {
-    awaitInFlight(previousPatience);
+  /** Sends a burst and returns once half its writes are acknowledged, or after a second; the rest stay in flight. */
+  void fire() throws InterruptedException {
+    inFlight.removeIf(Future::isDone);
     int burst = ++bursts;
     CountDownLatch halfDone = new CountDownLatch((size + 1) / 2);
     for (int i = 0; i < size; i++) {
-      int client = firstClient + i;
+      int client = firstClient + (burst - 1) * size + i;
       long session = firstSession + (long) (burst - 1) * size + i;
       String key = keys.listKeys().get(i % keys.count());
       String command = "APPEND " + key + " b" + burst + "." + (i + 1) + ";";
@@ -85,10 +78,6 @@ final class WriteBurst implements AutoCloseable {
     halfDone.await(HALF_DONE_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  int bursts() {
-    return bursts;
-  }
-
   /** Waits up to {@code patience} for every write sent so far to end. */
   void awaitInFlight(Duration patience) throws InterruptedException {
     long deadline = System.nanoTime() + patience.toNanos();
@@ -100,7 +89,6 @@ final class WriteBurst implements AutoCloseable {
         // A write that failed to record or is still out: the history shows it pending.
       }
     }
-    inFlight.removeIf(Future::isDone);
   }
 
   @Override
