@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import raftsim.cluster.Ports;
 
 /** {@code nemesis} end to end: a real 3-node cluster on ports 18201..18203 under crashes. */
+@Timeout(30)
 class NemesisCommandTest {
   private static final int BASE_PORT = 18201;
 

@@ -33,6 +33,7 @@ class LocalClusterTest {
   private KvClient kv;
 
   @BeforeEach
+  @Timeout(30)
   void start() {
     ClusterLayout layout = new ClusterLayout(dir, 3, BASE_PORT);
     for (int id : layout.ids()) {
@@ -45,6 +46,7 @@ class LocalClusterTest {
   }
 
   @AfterEach
+  @Timeout(30)
   void stop() {
     cluster.stopAll();
     assertEquals(List.of(), cluster.running());
