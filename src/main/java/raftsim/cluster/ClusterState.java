@@ -19,7 +19,9 @@ import java.util.TreeMap;
  * What one cluster command leaves for the next in {@code DIR/cluster.json}: the layout, and the process of every
  * node started and not stopped since.
  *
- * <pre>{"nodes": 3, "basePort": 8001, "processes": [{"id": 1, "pid": 4242, "started": "2026-11-30T12:00:00.120Z"}]}</pre>
+ * <pre>
+ * {"nodes": 3, "basePort": 8001, "processes": [{"id": 1, "pid": 4242, "started": "2026-11-30T12:00:00.120Z"}]}
+ * </pre>
  */
 public record ClusterState(ClusterLayout layout, SortedMap<Integer, NodeProcess> processes) {
   static final String FILE_NAME = "cluster.json";

@@ -19,11 +19,11 @@ import java.time.Duration;
  * deadline. A write is retried with the same (clientId, seq), so the node applies it at most once however
  * often it is sent.
  *
- * <p>The operation's outcome is decided by what every attempt showed. It is {@code fail} only when no attempt
- * can have been applied (or, for a read, served): each was refused before any node could append it (connection refused, 307 or 503
- * "no leader known" from a follower, a 4xx). Once an attempt may have reached a leader (a timeout, a
- * connection lost after sending, 503/504 "outcome unknown"), the operation can end {@code ok} or {@code info},
- * never {@code fail}.
+ * <p>The operation's outcome is decided by what every attempt showed. It is {@code fail} only when no attempt can
+ * have been applied (or, for a read, served): each was refused before any node could append it (connection
+ * refused, 307 or 503 "no leader known" from a follower, a 4xx). Once an attempt may have reached a leader (a
+ * timeout, a connection lost after sending, 503/504 "outcome unknown"), the operation can end {@code ok} or
+ * {@code info}, never {@code fail}.
  */
 public final class KvClient {
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -60,7 +60,7 @@ public final class LogWatcher {
     out.flush();
   }
 
-  /** Prints what is there, then new lines as they come, until {@code keepGoing} says stop or the thread is interrupted. */
+  /** Prints what is there, then new lines as they come, until {@code keepGoing} says stop or an interrupt. */
   public void follow(BooleanSupplier keepGoing) throws IOException {
     printAvailable(false);
     while (keepGoing.getAsBoolean()) {

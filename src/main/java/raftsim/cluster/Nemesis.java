@@ -88,12 +88,18 @@ final class Nemesis implements Runnable {
       note("skip a kill: " + down + " nodes are down already, and a majority must stay up");
       return;
     }
-    int node = choose(fault, running);
-    String why = switch (fault.target()) {
-      case RANDOM_NODE -> "a random node";
-      case LEADER -> "the leader";
-      case LEADER_AFTER_BURST -> "the leader, right after a burst of writes";
-    };
+    int node = running.get(fault.pick() % running.size());
+    String why = "a random node";
+    if (fault.target() != NemesisSchedule.Target.RANDOM_NODE) {
+      OptionalInt leader = probe.leader();
+      if (leader.isPresent() && running.contains(leader.getAsInt())) {
+        node = leader.getAsInt();
+        why = fault.target() == NemesisSchedule.Target.LEADER
+            ? "the leader" : "the leader, right after a burst of writes";
+      } else {
+        why = "a random node, as no leader is known";
+      }
+    }
     if (fault.target() == NemesisSchedule.Target.LEADER_AFTER_BURST) {
       burst.fire();
     }
@@ -105,17 +111,6 @@ final class Nemesis implements Runnable {
     downByFault.put(index, node);
     killsByTarget.merge(fault.target(), 1, Integer::sum);
     note("kill n" + node + " (" + why + ")");
-  }
-
-  /** The node a fault kills: the leader when it wants one and one is known, else one of the running nodes. */
-  private int choose(NemesisSchedule.Fault fault, List<Integer> running) {
-    if (fault.target() != NemesisSchedule.Target.RANDOM_NODE) {
-      OptionalInt leader = probe.leader();
-      if (leader.isPresent() && running.contains(leader.getAsInt())) {
-        return leader.getAsInt();
-      }
-    }
-    return running.get(fault.pick() % running.size());
   }
 
   private void restart(int index) {

@@ -50,7 +50,7 @@ public final class NemesisRun {
     this.progress = progress;
   }
 
-  /** Runs the test. Throws {@link ClusterException} before starting anything when a port or the directory is unusable. */
+  /** Runs the test. Throws {@link ClusterException}, starting nothing, when a port or the directory is unusable. */
   public NemesisResult run() throws IOException, InterruptedException {
     long startNanos = System.nanoTime();
     boolean temporary = options.dataDir() == null;
@@ -200,9 +200,9 @@ public final class NemesisRun {
         Parallelism.SEQUENTIAL, System::nanoTime);
     Verdict verdict = LinearizabilityChecker.check(observed.history(), new KvModel(), check);
     long checkMs = (System.nanoTime() - checkStart) / 1_000_000;
+    long wallMs = (System.nanoTime() - startNanos) / 1_000_000;
     return new NemesisResult(options, dir, true, count(observed.history()), observed.events(), observed.kills(),
-        observed.restarts(), observed.finalValues(), lost, verdict, checkMs, (System.nanoTime() - startNanos) / 1_000_000,
-        observed.problem());
+        observed.restarts(), observed.finalValues(), lost, verdict, checkMs, wallMs, observed.problem());
   }
 
   private static NemesisResult.OperationCounts count(History history) {

@@ -43,7 +43,8 @@ final class WriteBurst implements AutoCloseable {
     this.keys = keys;
     this.firstClient = firstClient;
     this.firstSession = firstSession;
-    this.pool = Executors.newFixedThreadPool(size, r -> {
+    // A thread per write, so a burst goes out at once even while the last one's writes are still retrying.
+    this.pool = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "nemesis-burst");
       t.setDaemon(true);
       return t;

@@ -64,7 +64,8 @@ class KvClientTest {
   }
 
   private static final Reply APPLIED = new Reply(200, "{\"ok\":true,\"result\":\"OK\",\"index\":7}");
-  private static final Reply NO_LEADER = new Reply(503, "{\"error\":\"no leader known; retry shortly\",\"leader\":null}");
+  private static final Reply NO_LEADER =
+      new Reply(503, "{\"error\":\"no leader known; retry shortly\",\"leader\":null}");
   private static final Reply UNKNOWN = new Reply(503, "{\"error\":\"leadership was lost\",\"outcome\":\"unknown\","
       + "\"leader\":0}");
 
