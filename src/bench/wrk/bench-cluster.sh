@@ -4,8 +4,9 @@
 #
 #   src/bench/wrk/bench-cluster.sh [SECONDS_PER_POINT] [JAR]
 #
+# JVM options for the nodes come from NODE_JAVA_OPTS (default: the ones `cluster start` uses).
 # Needs wrk (Debian: apt-get install -y wrk) and a built jar (mvn -B -ntp package -DskipTests).
-# Nodes listen on 127.0.0.1:18101-18103 with data under a temporary directory, fsync on, and are
+# Nodes listen on 127.0.0.1:18501-18503 with data under a temporary directory, fsync on, and are
 # stopped at the end, whatever happens.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -22,13 +23,14 @@ stop() {
 }
 trap stop EXIT
 
-ports=(18101 18102 18103)
+ports=(18501 18502 18503)
 for i in 1 2 3; do
   peers=""
   for j in 1 2 3; do
     [ "$j" = "$i" ] || peers="$peers${peers:+,}$j=127.0.0.1:${ports[$((j - 1))]}"
   done
-  java -jar "$jar" server --id "$i" --port "${ports[$((i - 1))]}" --data-dir "$data/node$i" --peers "$peers" \
+  # shellcheck disable=SC2086
+  java ${NODE_JAVA_OPTS:--XX:+UseSerialGC} -jar "$jar" server --id "$i" --port "${ports[$((i - 1))]}" --data-dir "$data/node$i" --peers "$peers" \
     >"$data/node$i.log" 2>&1 &
   pids+=("$!")
 done
