@@ -40,6 +40,8 @@ public final class Simulation {
   private NetworkParams network;
   private ClientReplyListener clientReplies = (node, reply) -> { };
   private java.util.function.IntConsumer newLeaderListener = leader -> { };
+  /** Called after each event is processed; null when nobody watches (the usual case). */
+  private Consumer<Simulation> afterEachEvent;
 
   private long now;
   private long events;
@@ -110,6 +112,9 @@ public final class Simulation {
       }
       if (invariants.violationCount() != violationsTraced) {
         traceViolations();
+      }
+      if (afterEachEvent != null) {
+        afterEachEvent.accept(this);
       }
     }
     now = Math.max(now, endMs);
@@ -475,6 +480,11 @@ public final class Simulation {
       }
       newLeaderListener.accept(leader);
     }
+  }
+
+  /** Called after each event, once its trace lines are written: lets a test compare what it sees with the trace. */
+  public void afterEachEvent(Consumer<Simulation> listener) {
+    this.afterEachEvent = listener;
   }
 
   /** Called, within the event that caused it, each time a new (leader, term) takes office. */
