@@ -21,20 +21,22 @@ final class TraceLineParser {
   }
 
   private final String s;
+  private final NameCache names;
   private int i;
 
-  private TraceLineParser(String line) {
+  private TraceLineParser(String line, NameCache names) {
     this.s = line;
+    this.names = names;
   }
 
-  static TraceLine parse(String line) throws Problem {
-    return new TraceLineParser(line).line();
+  static TraceLine parse(String line, NameCache names) throws Problem {
+    return new TraceLineParser(line, names).line();
   }
 
   private TraceLine line() throws Problem {
     skipSpace();
     expect('{', "a trace line is a JSON object");
-    List<String> names = new ArrayList<>(12);
+    List<String> fieldNames = new ArrayList<>(12);
     List<Object> values = new ArrayList<>(12);
     long seq = -1;
     long ev = -1;
@@ -48,29 +50,31 @@ final class TraceLineParser {
         if (peek() != '"') {
           throw problem("expected a field name in double quotes");
         }
-        String name = string();
+        String name = name();
         skipSpace();
         expect(':', "expected ':' after the field name \"" + name + "\"");
         skipSpace();
         int valueAt = i;
         Object value = value();
-        switch (name) {
-          case "seq" -> seq = wholeNumber(name, value, valueAt);
-          case "ev" -> ev = wholeNumber(name, value, valueAt);
-          case "t" -> t = wholeNumber(name, value, valueAt);
-          case "kind" -> {
-            if (!(value instanceof String k) || k.isEmpty()) {
-              throw new Problem(valueAt + 1, "kind: expected a non-empty string");
-            }
-            kind = k;
+        if (name.equals("seq")) {
+          seq = wholeNumber(name, value, valueAt);
+        } else if (name.equals("ev")) {
+          ev = wholeNumber(name, value, valueAt);
+        } else if (name.equals("t")) {
+          t = wholeNumber(name, value, valueAt);
+        } else if (name.equals("kind")) {
+          if (!(value instanceof String k) || k.isEmpty()) {
+            throw new Problem(valueAt + 1, "kind: expected a non-empty string");
           }
-          default -> {
-            if (names.contains(name)) {
+          kind = this.names.get(k, 0, k.length());
+        } else {
+          for (String seen : fieldNames) {
+            if (seen == name) { // names are shared instances: identity is equality
               throw new Problem(at + 1, name + ": the field appears twice");
             }
-            names.add(name);
-            values.add(value);
           }
+          fieldNames.add(name);
+          values.add(value);
         }
         skipSpace();
         if (peek() == ',') {
@@ -98,7 +102,7 @@ final class TraceLineParser {
         throw new Problem(1, required + ": missing; every trace line has seq, ev, t and kind (CONTRACT §6)");
       }
     }
-    return new TraceLine(seq, ev, t, kind, names.toArray(String[]::new), values.toArray());
+    return new TraceLine(seq, ev, t, kind, fieldNames.toArray(String[]::new), values.toArray());
   }
 
   private static long wholeNumber(String name, Object value, int at) throws Problem {
@@ -154,6 +158,21 @@ final class TraceLineParser {
     } catch (NumberFormatException e) {
       throw new Problem(start + 1, "the number does not fit in 64 bits");
     }
+  }
+
+  /** A field name: a string, shared with every line that has the same name. */
+  private String name() throws Problem {
+    int start = i + 1;
+    int end = start;
+    while (end < s.length() && s.charAt(end) != '"' && s.charAt(end) != '\\') {
+      end++;
+    }
+    if (end < s.length() && s.charAt(end) == '"') {
+      i = end + 1;
+      return names.get(s, start, end);
+    }
+    String escaped = string();
+    return names.get(escaped, 0, escaped.length());
   }
 
   private String string() throws Problem {

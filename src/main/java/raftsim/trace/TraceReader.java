@@ -27,6 +27,7 @@ public final class TraceReader implements AutoCloseable {
   private int bufEnd;
   private long lineNumber;
   private boolean ended;
+  private final NameCache names = new NameCache();
 
   private TraceReader(String name, InputStream in) {
     this.name = name;
@@ -65,7 +66,7 @@ public final class TraceReader implements AutoCloseable {
       if (length == 0 || isBlank(length)) {
         continue; // a blank line (the last newline, say) is not a line of the trace
       }
-      TraceLine l = parse(name, lineNumber, line, length);
+      TraceLine l = parse(name, lineNumber, line, length, names);
       long expected = lineNumber - 1;
       if (l.seq() != expected) {
         throw new TraceFormatException(name, lineNumber, 1, "seq: expected " + expected + ", got " + l.seq()
@@ -131,7 +132,8 @@ public final class TraceReader implements AutoCloseable {
   }
 
   /** Parses one line's bytes. */
-  static TraceLine parse(String name, long lineNumber, byte[] bytes, int length) throws TraceFormatException {
+  static TraceLine parse(String name, long lineNumber, byte[] bytes, int length, NameCache names)
+      throws TraceFormatException {
     String text;
     if (ascii(bytes, length)) {
       text = new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
@@ -144,7 +146,7 @@ public final class TraceReader implements AutoCloseable {
       }
     }
     try {
-      return TraceLineParser.parse(text);
+      return TraceLineParser.parse(text, names);
     } catch (TraceLineParser.Problem p) {
       throw new TraceFormatException(name, lineNumber, p.column, p.getMessage());
     }
@@ -168,6 +170,7 @@ public final class TraceReader implements AutoCloseable {
       private byte[] buf = new byte[1 << 12];
       private int n;
       private long lines;
+      private final NameCache names = new NameCache();
 
       @Override
       public void write(int b) {
@@ -180,7 +183,7 @@ public final class TraceReader implements AutoCloseable {
           if (b[k] == '\n') {
             lines++;
             try {
-              sink.accept(parse("trace", lines, buf, n));
+              sink.accept(parse("trace", lines, buf, n, names));
             } catch (TraceFormatException e) {
               throw new IllegalStateException("the simulator wrote a line it cannot read back: " + e.getMessage(), e);
             }
