@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
         ServerCommand.class,
         CheckCommand.class,
         BenchCommand.class,
+        StepCommand.class,
+        HtmlCommand.class,
         CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {

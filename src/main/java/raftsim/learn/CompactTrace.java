@@ -126,18 +126,34 @@ public final class CompactTrace {
     return size - 1;
   }
 
-  /** The next line after {@code from} whose kind is one of {@code kinds}; -1 when none. */
+  /** The next line after {@code from} whose kind is one of {@code kinds} (null: any kind); -1 when none. */
   public int nextOfKind(int from, List<String> kinds) {
-    boolean[] wanted = new boolean[shapes.size()];
-    for (int s = 0; s < shapes.size(); s++) {
-      wanted[s] = kinds.contains(shapes.get(s).kind());
-    }
+    boolean[] wanted = wanted(kinds);
     for (int i = from + 1; i < size; i++) {
       if (wanted[shapeOfLine[i]]) {
         return i;
       }
     }
     return -1;
+  }
+
+  /** The last line before {@code from} whose kind is one of {@code kinds} (null: any kind); -1 when none. */
+  public int previousOfKind(int from, List<String> kinds) {
+    boolean[] wanted = wanted(kinds);
+    for (int i = Math.min(from, size) - 1; i >= 0; i--) {
+      if (wanted[shapeOfLine[i]]) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private boolean[] wanted(List<String> kinds) {
+    boolean[] wanted = new boolean[shapes.size()];
+    for (int s = 0; s < shapes.size(); s++) {
+      wanted[s] = kinds == null || kinds.contains(shapes.get(s).kind());
+    }
+    return wanted;
   }
 
   /** The simulated time of the first line of chunk {@code c}. */

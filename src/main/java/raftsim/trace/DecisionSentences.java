@@ -60,8 +60,9 @@ final class DecisionSentences {
         + "(entries of earlier terms are never committed by counting replicas) — §5.3, §5.4.2");
     b.add("commit.follower", "{node} advances commitIndex from {from} to {commitIndex}: its leader's AppendEntries "
         + "says entries up to there are committed, and its log matches the leader's that far — §5.3");
-    b.add("backoff", "{node} backs nextIndex for {follower} off from {from} to {nextIndex}: the logs differ before "
-        + "{from}, so it will try again from {nextIndex}, skipping a whole conflicting term at once — §5.3");
+    b.add("backoff", "{node} moves nextIndex for {follower} back from {from} to {nextIndex}, where {follower}'s "
+        + "refusal says the logs may match; the next AppendEntries starts there (fast back-off: a round trip per "
+        + "conflicting term, not per entry) — §5.3");
     b.add("snapshot-taken", "{node} snapshots its state machine at index {index} (term {term}) and discards the "
         + "log before it, keeping the last {entriesKept} entries for followers a little behind — §7");
     b.add("snapshot-chunk", "{node} sends {follower} bytes {offset}.. ({length} of {total}) of its snapshot at index "
