@@ -161,6 +161,11 @@ public final class CompactTrace {
     return chunkFirstT[c];
   }
 
+  /** The simulated time of the last line of chunk {@code c}. */
+  long chunkLastT(int c) {
+    return chunkLastT[c];
+  }
+
   List<Shape> shapes() {
     return shapes;
   }
