@@ -200,8 +200,8 @@ public final class CompactTrace {
     VarBytes.Reader in = new VarBytes.Reader(data, chunkStart[c]);
     TraceLine[] lines = new TraceLine[n];
     List<List<StateOp>> ops = new ArrayList<>(n);
-    // An echo repeats an earlier line: of this chunk, already decoded, or of an earlier chunk.
-    java.util.function.LongFunction<TraceLine> earlier = seq -> seq >= first ? lines[(int) (seq - first)] : line((int) seq);
+    // An echo repeats an earlier line of the same chunk, already decoded.
+    java.util.function.LongFunction<TraceLine> earlier = seq -> lines[(int) (seq - first)];
     for (int k = 0; k < n; k++) {
       LineCodec.Decoded d = codec.decode(in, first + k, strings, earlier);
       lines[k] = d.line();
@@ -268,7 +268,8 @@ public final class CompactTrace {
       }
       long ref = ops.get(0) instanceof StateOp.FlightDel d ? d.sendSeq()
           : ops.get(0) instanceof StateOp.FlightAdd a && k.equals("duplicate") ? a.sendSeq() : -1;
-      TraceLine send = ref < 0 ? null : sends.get(ref);
+      // Only within the chunk: then any chunk decodes by itself, never pulling in the chunks before it.
+      TraceLine send = ref < (long) (size / CHUNK) * CHUNK ? null : sends.get(ref);
       if (send == null || send.size() > line.size()) {
         return -1;
       }

@@ -7,8 +7,8 @@ import java.util.List;
  * field names in order, the type of each value, and the sentence that explains it.
  *
  * <p>An <em>echo</em> shape is for a deliver, drop or duplicate line that repeats the fields of the send
- * line of its message (the trace writes a message's fields alike each time): such a line stores which
- * send it echoes, and {@code names} lists only the fields it adds (a drop's reason).
+ * line of its message (the trace writes a message's fields alike each time), in the same chunk: such a
+ * line stores which send it echoes, and {@code names} lists only the fields it adds (a drop's reason).
  *
  * @param types one of the {@code TYPE_} constants per field
  * @param sentence the position of the line's sentence in {@link raftsim.trace.Explanations#all()}

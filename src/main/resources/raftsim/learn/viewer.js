@@ -80,7 +80,7 @@
       let names = s.names, values = [];
       if (s.echo) {
         const ref = seq - uv(r);
-        const e = ref >= first ? lines[ref - first] : line(ref);
+        const e = lines[ref - first]; // an echo repeats a line of its own chunk
         names = e.names.concat(s.names);
         values = e.values.slice();
         o.push(s.kind === 'duplicate' ? [10, ref] : [11, ref]);
@@ -415,7 +415,8 @@
     g.fillText(fmt(Math.round(t0)) + ' ms', left, h - 4);
     g.fillText(fmt(Math.round(t1)) + ' ms', right - 60, h - 4);
     const sends = new Map();
-    const c0 = Math.max(0, chunkAt(t0 - 2000)), c1 = chunkAt(t1);
+    // Lines from the window's start on; a message sent earlier is found from its arrival (line(ref)).
+    const c0 = chunkAt(t0), c1 = chunkAt(t1);
     let drawn = 0;
     for (let c = c0; c <= c1 && drawn < 4000; c++) {
       const ch = chunk(c);
@@ -449,14 +450,16 @@
         else { g.beginPath(); g.arc(x2, y2, 2, 0, 7); g.fillStyle = g.strokeStyle; g.fill(); }
       }
     }
-    // Still travelling at the window's end: a dashed line to the edge.
+    // Still travelling at the window's end: a dashed line to the edge. So is a message in flight now that
+    // was sent before the window and arrives after it.
     g.setLineDash([3, 3]);
+    for (const seq of state.flight.keys()) if (!sends.has(seq) && line(seq).t < t0) sends.set(seq, line(seq));
     for (const s of sends.values()) {
-      if (s.t < t0 || !state.flight.has(s.seq) && s.seq <= cursor) continue;
+      if (!state.flight.has(s.seq) && (s.t < t0 || s.seq <= cursor)) continue;
       g.globalAlpha = s.seq > cursor ? 0.25 : 0.9;
       g.strokeStyle = TYPE_COLOR[field(s, 'type')] || '#555'; g.lineWidth = 1;
       const from = field(s, 'from'), to = field(s, 'to');
-      g.beginPath(); g.moveTo(x(s.t), y(from)); g.lineTo(right, y(from) + (y(to) - y(from)) * 0.5); g.stroke();
+      g.beginPath(); g.moveTo(Math.max(left, x(s.t)), y(from)); g.lineTo(right, y(from) + (y(to) - y(from)) * 0.5); g.stroke();
     }
     g.setLineDash([]); g.globalAlpha = 1; g.lineWidth = 1;
     g.strokeStyle = '#a3122a'; g.beginPath(); g.moveTo(x(ln.t), top - 10); g.lineTo(x(ln.t), bottom + 6); g.stroke();
@@ -613,6 +616,7 @@
   // For tests and scripting: where the viewer stands and what state it shows.
   window.raftsimViewer = {
     ready: true,
+    openedAt: performance.now(),
     lines: LINES,
     index: () => cursor,
     seek,
