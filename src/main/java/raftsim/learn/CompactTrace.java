@@ -31,6 +31,8 @@ public final class CompactTrace {
   private final ClusterState[] checkpoints;
   private final char[] shapeOfLine;
   private final int size;
+  private List<String> wantedKinds;
+  private boolean[] wantedShapes;
   /** Decoded chunks, the most recently used last; a few are enough to step and look around. */
   private final LinkedHashMap<Integer, Chunk> cache = new LinkedHashMap<>(8, 0.75f, true) {
     private static final long serialVersionUID = 1L;
@@ -148,11 +150,17 @@ public final class CompactTrace {
     return -1;
   }
 
+  /** Which shapes have one of {@code kinds}; the last answer is kept, since searches repeat the same kinds. */
   private boolean[] wanted(List<String> kinds) {
+    if (wantedShapes != null && java.util.Objects.equals(kinds, wantedKinds)) {
+      return wantedShapes;
+    }
     boolean[] wanted = new boolean[shapes.size()];
     for (int s = 0; s < shapes.size(); s++) {
       wanted[s] = kinds == null || kinds.contains(shapes.get(s).kind());
     }
+    wantedKinds = kinds == null ? null : List.copyOf(kinds);
+    wantedShapes = wanted;
     return wanted;
   }
 

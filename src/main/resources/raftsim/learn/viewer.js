@@ -278,7 +278,8 @@
     switch (g('type')) {
       case 'RequestVote': s += ', last ' + g('lastLogIndex') + '/' + g('lastLogTerm'); break;
       case 'RequestVoteReply': s += g('granted') ? ', granted' : ', refused (' + g('refusal') + ')'; break;
-      case 'AppendEntries': s += g('entries') > 0 ? ', ' + g('entries') + ' entries to ' + g('lastIndex') + '/' + g('lastTerm') : ', heartbeat';
+      case 'AppendEntries': s += g('entries') > 0 ? ', ' + g('entries') + (g('entries') === 1 ? ' entry' : ' entries') + ' to '
+        + g('lastIndex') + '/' + g('lastTerm') : ', heartbeat';
         s += ', commit ' + g('leaderCommit'); break;
       case 'AppendEntriesReply': s += g('success') ? ', match ' + g('matchIndex') : ', refused (' + g('rejection') + ')'; break;
       case 'InstallSnapshot': s += ', snapshot ' + g('lastIncludedIndex') + ', bytes ' + g('offset') + '+' + g('length'); break;
@@ -382,8 +383,8 @@
     while (first > 0 && cursor - first < 12 && line(first - 1).ev === ln.ev) first--;
     while (last + 1 < LINES && last - cursor < 12 && line(last + 1).ev === ln.ev) last++;
     for (let i = first; i <= last; i++) {
-      const li = el('li', i === cursor ? 'current' : null, brief(line(i)));
-      li.value = i;
+      const li = el('li', i === cursor ? 'current' : null, 'line ' + fmt(i) + '  ' + brief(line(i)));
+      li.dataset.seq = i;
       ol.append(li);
     }
   }
