@@ -83,6 +83,18 @@ class StepCommandTest {
     }
   }
 
+  /** A trace with a safety violation and a history that is not linearizable: v finds it; the exit code says so. */
+  @Test
+  void findsAViolationAndExitsOne() {
+    Cli r = Cli.run("step", "src/test/resources/step/stale-read.ndjson", "--script", "v");
+    assertEquals(1, r.code(), r.err());
+    String last = lastScreen(r.out());
+    assertTrue(last.contains("> line 11  violation invariant=StateMachineSafety"), last);
+    assertTrue(last.contains("Safety violation, StateMachineSafety: a planted example — §5.4.3"), last);
+    assertEquals(1, Cli.run("html", "src/test/resources/step/stale-read.ndjson", "-o",
+        Path.of("target", "stale-read-cli.html").toString()).code());
+  }
+
   @Test
   void helpAndUnknownKeys() {
     String help = lastScreen(Cli.run("step", ELECTION, "--script", "h").out());
