@@ -607,6 +607,9 @@
     e.preventDefault();
   });
 
+  // Canvases as tall as their lanes need: one per node, one per client.
+  $('spacetime').style.height = Math.max(120, 34 * N + 40) + 'px';
+  $('history').style.height = Math.max(70, 20 * Math.max(1, D.clients.count) + 30) + 'px';
   $('seed').textContent = D.seed;
   $('scrub').max = LINES - 1;
   renderVerdict();

@@ -136,6 +136,7 @@ class ViewerBrowserTest {
     page.eval("document.querySelector('#violations li').click()");
     assertEquals(loaded.trace().firstAtOrAfter(loaded.clientOps().get(2).invokeT()), page.eval("raftsimViewer.index()").asInt());
     assertShows(loaded, page.eval("raftsimViewer.index()").asInt());
+    page.eval("document.getElementById('history').scrollIntoView()");
     screenshot("stale-read");
     assertEquals(List.of(), page.errors(), "the page reported errors");
   }
