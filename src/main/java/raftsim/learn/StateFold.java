@@ -12,8 +12,9 @@ import raftsim.trace.TraceLine;
  *
  * <p>The rules mirror the core's (Figure 2, and etcd-style flow control for nextIndex). A leader's
  * nextIndex moves when the trace shows it: on the send line of a streamed AppendEntries, on a success
- * reply, on a back-off line. The core moves it optimistically when it decides to send, which may be a
- * disk write earlier than the send line; the trace shows the messages as they leave.
+ * reply, on a back-off line. The core moves it optimistically when it decides to send, and the simulator
+ * sends a leader's AppendEntries at once, while the leader's own write is in flight (core.SendOrder), so
+ * the send line comes with the same event.
  */
 public final class StateFold {
   private final ClusterState state;

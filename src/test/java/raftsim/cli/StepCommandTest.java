@@ -37,12 +37,12 @@ class StepCommandTest {
 
   @Test
   void logRepairAfterACrash() throws IOException {
-    Cli r = Cli.run("step", REPAIR, "--script", "t=6010 @1 k=backoff");
+    Cli r = Cli.run("step", REPAIR, "--script", "t=6045 @1 k=backoff");
     assertEquals(0, r.code(), r.err());
     golden("log-repair.txt", r.out());
     String last = lastScreen(r.out());
-    assertTrue(last.contains("moves nextIndex for 1 back from 141 to 77"), last);
-    assertTrue(last.contains("1: 77/76 probe") || last.contains("1: 77/76"), last);
+    assertTrue(last.contains("moves nextIndex for 1 back from 143 to 79"), last);
+    assertTrue(last.contains("1: 79/78 probe") || last.contains("1: 79/78"), last);
   }
 
   @Test
