@@ -7,5 +7,6 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Measure raftsim's speed.",
-    subcommands = {BenchSimCommand.class, BenchCheckCommand.class, BenchCatchUpCommand.class, BenchReadsCommand.class})
+    subcommands = {BenchSimCommand.class, BenchCheckCommand.class, BenchCatchUpCommand.class, BenchReadsCommand.class,
+        BenchStepCommand.class})
 final class BenchCommand {}

@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
         NemesisCommand.class,
         CheckCommand.class,
         BenchCommand.class,
+        StepCommand.class,
+        HtmlCommand.class,
         CommandLine.HelpCommand.class,
     })
 public final class Main implements Runnable {

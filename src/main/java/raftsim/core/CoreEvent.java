@@ -1,5 +1,7 @@
 package raftsim.core;
 
+import java.util.List;
+
 /**
  * What happened inside a node while it handled one input, in the order it happened. The core reports
  * these so that traces, invariant checks and explanations see every decision with its reason; the
@@ -35,8 +37,22 @@ public sealed interface CoreEvent {
       int leader, long term, AppendRejection reason, long prevLogIndex, long prevLogTerm,
       long conflictTerm, long conflictIndex) implements CoreEvent {}
 
-  /** Entries {@code fromIndex..toIndex} were appended; entries from {@code truncatedFrom} on were deleted first (0: none). */
-  record EntriesAppended(long fromIndex, long toIndex, long term, long truncatedFrom) implements CoreEvent {}
+  /**
+   * Entries {@code fromIndex..toIndex} were appended; entries from {@code truncatedFrom} on were deleted first
+   * (0: none). {@code term} is the last entry's; when the entries span several terms, {@code termRuns} tells
+   * which entry has which (empty when they all have {@code term}), so that a trace describes the log exactly.
+   */
+  record EntriesAppended(long fromIndex, long toIndex, long term, long truncatedFrom, List<TermRun> termRuns)
+      implements CoreEvent {
+    public EntriesAppended {
+      termRuns = List.copyOf(termRuns);
+    }
+
+    /** Entries that all have {@code term}. */
+    public EntriesAppended(long fromIndex, long toIndex, long term, long truncatedFrom) {
+      this(fromIndex, toIndex, term, truncatedFrom, List.of());
+    }
+  }
 
   /** commitIndex advanced (§5.3, §5.4.2). */
   record CommitAdvanced(long oldCommitIndex, long newCommitIndex, long term) implements CoreEvent {}

@@ -235,7 +235,8 @@ final class Replication {
         log.append(entries.get(k));
       }
       out.logChangedFrom(from);
-      out.event(new CoreEvent.EntriesAppended(from, log.lastIndex(), log.lastTerm(), truncated));
+      out.event(new CoreEvent.EntriesAppended(from, log.lastIndex(), log.lastTerm(), truncated,
+          TermRun.of(entries, firstNew)));
     }
     // §5.3 step 5 (rule 11): learn the commit index, but only as far as this request proved the logs match.
     long lastNew = ae.lastIndexCovered();

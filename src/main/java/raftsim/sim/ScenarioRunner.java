@@ -111,8 +111,17 @@ public final class ScenarioRunner {
    * Every invocation and completion goes to {@code history}.
    */
   public static ScenarioOutcome run(Scenario scenario, SimOptions options, TraceWriter trace, ClientHistory history) {
+    return run(scenario, options, trace, history, null);
+  }
+
+  /** As {@link #run(Scenario, SimOptions, TraceWriter, ClientHistory)}, calling {@code afterEachEvent} (unless null) after every event. */
+  public static ScenarioOutcome run(Scenario scenario, SimOptions options, TraceWriter trace, ClientHistory history,
+      java.util.function.Consumer<Simulation> afterEachEvent) {
     long start = System.nanoTime(); // wall time, only to report it
     ScenarioRunner r = new ScenarioRunner(scenario, options, trace, history);
+    if (afterEachEvent != null) {
+      r.sim.afterEachEvent(afterEachEvent);
+    }
     r.sim.runUntil(scenario.durationMs());
     if (r.clients != null) {
       r.clients.finish();

@@ -11,9 +11,12 @@ import raftsim.core.ClientReply;
 import raftsim.core.ClientRequest;
 import raftsim.core.CoreStats;
 import raftsim.core.Message;
+import raftsim.core.PersistentState;
 import raftsim.core.RaftCore;
 import raftsim.core.Role;
+import raftsim.core.Snapshot;
 import raftsim.core.StateMachine;
+import raftsim.core.TermRun;
 import raftsim.trace.CoreEventLines;
 import raftsim.trace.TraceWriter;
 
@@ -37,6 +40,8 @@ public final class Simulation {
   private NetworkParams network;
   private ClientReplyListener clientReplies = (node, reply) -> { };
   private java.util.function.IntConsumer newLeaderListener = leader -> { };
+  /** Called after each event is processed; null when nobody watches (the usual case). */
+  private Consumer<Simulation> afterEachEvent;
 
   private long now;
   private long events;
@@ -108,6 +113,9 @@ public final class Simulation {
       if (invariants.violationCount() != violationsTraced) {
         traceViolations();
       }
+      if (afterEachEvent != null) {
+        afterEachEvent.accept(this);
+      }
     }
     now = Math.max(now, endMs);
   }
@@ -173,8 +181,14 @@ public final class Simulation {
         trace.begin(currentEvent, now, "torn-write").field("node", node).field("bytes", cutOff)
             .field("action", "cut off: length or checksum does not match").end();
       }
+      // What the node recovered, in full, so that a reader of the trace knows its log without replaying its disk.
+      PersistentState stored = n.disk.durable();
+      Snapshot snapshot = stored.snapshot();
       trace.begin(currentEvent, now, "restart").field("node", node).field("term", n.disk.hardState().term())
-          .field("votedFor", n.disk.hardState().votedFor()).field("lastIndex", n.disk.lastIndex()).end();
+          .field("votedFor", n.disk.hardState().votedFor()).field("lastIndex", n.disk.lastIndex())
+          .field("snapshotIndex", snapshot == null ? 0 : snapshot.index())
+          .field("snapshotTerm", snapshot == null ? 0 : snapshot.term())
+          .rawField("terms", TermRun.json(TermRun.all(stored.entries()))).end();
     }
     n.start();
     clusterChanged();
@@ -466,6 +480,11 @@ public final class Simulation {
       }
       newLeaderListener.accept(leader);
     }
+  }
+
+  /** Called after each event, once its trace lines are written: lets a test compare what it sees with the trace. */
+  public void afterEachEvent(Consumer<Simulation> listener) {
+    this.afterEachEvent = listener;
   }
 
   /** Called, within the event that caused it, each time a new (leader, term) takes office. */

@@ -11,6 +11,7 @@ import raftsim.core.ReadIndex;
 import raftsim.core.ReadIndexReply;
 import raftsim.core.RequestVote;
 import raftsim.core.RequestVoteReply;
+import raftsim.core.TermRun;
 
 /** How the core's messages and events appear in the trace: one place, so every driver writes them alike. */
 public final class CoreEventLines {
@@ -87,6 +88,9 @@ public final class CoreEventLines {
     } else if (e instanceof CoreEvent.EntriesAppended x) {
       w.begin(ev, t, "append").field("node", node).field("from", x.fromIndex()).field("to", x.toIndex())
           .field("term", x.term()).field("truncatedFrom", x.truncatedFrom());
+      if (!x.termRuns().isEmpty()) {
+        w.rawField("terms", TermRun.json(x.termRuns())); // entries of several terms: which has which
+      }
     } else if (e instanceof CoreEvent.CommitAdvanced x) {
       w.begin(ev, t, "commit").field("node", node).field("from", x.oldCommitIndex())
           .field("commitIndex", x.newCommitIndex()).field("term", x.term());

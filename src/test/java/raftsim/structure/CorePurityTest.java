@@ -37,7 +37,7 @@ class CorePurityTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"core", "sim", "kv", "trace"})
+  @ValueSource(strings = {"core", "sim", "kv", "trace", "learn"})
   void deterministicPackagesIterateInAStableOrder(String pkg) {
     List<SourceScan.Finding> found = SourceScan.scan(SourceScan.javaFiles(pkg), ORDER_RULES);
     assertEquals(List.of(), found, String.join("\n", found.stream().map(Object::toString).toList()));
