@@ -25,8 +25,9 @@ import raftsim.learn.Style;
     name = "step",
     mixinStandardHelpOptions = true,
     description = {
-        "Measure the stepper on a scenario or trace: load time, and the time of 'jump to the end' (G and its",
-        "screen) just after loading and once the last chunk is decoded. Prints each run and the medians."})
+        "Measure the stepper on a scenario or trace: load time, and the time of 'jump to the end' (G and "
+            + "its screen) just after loading and once the last chunk is decoded. Prints each run and the "
+            + "medians."})
 final class BenchStepCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -19,6 +19,9 @@ public final class ExitCodes {
   static CommandLine commandLine(Object command) {
     CommandLine cl = new CommandLine(command);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    // Descriptions are written in lines of up to ~110 characters; picocli's default of 80 would break
+    // each of them again mid-sentence.
+    cl.setUsageHelpWidth(120);
     cl.setParameterExceptionHandler((ex, args) -> {
       CommandLine c = ex.getCommandLine();
       c.getErr().println("raftsim: " + ex.getMessage());

@@ -21,11 +21,13 @@ import raftsim.learn.LoadedTrace;
     name = "html",
     mixinStandardHelpOptions = true,
     description = {
-        "Write a self-contained HTML viewer of a run (a scenario, which is run first, or a trace file): the",
-        "cluster (roles, terms, logs coloured by term, commit markers), the messages in flight, a timeline to",
-        "scrub, play, pause and step, a space-time diagram of the messages, and the clients' history with the",
-        "linearizability verdict, a violation's operations outlined. The file needs no network.",
-        "Exit codes (as run would give for the same run): 0 all held, 1 a check failed, 2 bad input, 3 undecided."})
+        "Write a self-contained HTML viewer of a run (a scenario, which is run first, or a trace file): "
+            + "the cluster (roles, terms, logs coloured by term, commit markers), the messages in flight, a "
+            + "timeline to scrub, play, pause and step, a space-time diagram of the messages, and the clients' "
+            + "history with the linearizability verdict, a violation's operations outlined. The file needs no "
+            + "network.",
+        "Exit codes (as run would give for the same run): 0 all held, 1 a check failed, 2 bad input, 3 "
+            + "undecided."})
 final class HtmlCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

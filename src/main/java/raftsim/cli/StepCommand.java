@@ -24,14 +24,16 @@ import raftsim.learn.Style;
     name = "step",
     mixinStandardHelpOptions = true,
     description = {
-        "Step through a run in the terminal: a scenario (which is run first) or a trace written by run --trace.",
-        "Each screen shows every node (role, term, votedFor, commitIndex, lastApplied, the log's tail coloured by",
-        "term), each leader's nextIndex and matchIndex per follower, the messages in flight, and the event just",
-        "processed with a sentence explaining it and the section of the Raft paper it follows.",
-        "Keys (type them and press Enter; several on one line are fine): n next, b back, t=MS jump to a time,",
-        "s=SEQ jump to a line, e/c/v next election/commit/violation, k=KIND next line of a kind, @N next line",
-        "of node N, g/G start/end, +/- more or less detail, h help, q quit.",
-        "Exit codes (as run would give for the same run): 0 all held, 1 a check failed, 2 bad input, 3 undecided."})
+        "Step through a run in the terminal: a scenario (which is run first) or a trace written by run "
+            + "--trace. Each screen shows every node (role, term, votedFor, commitIndex, lastApplied, the "
+            + "log's tail coloured by term), each leader's nextIndex and matchIndex per follower, the messages "
+            + "in flight, and the event just processed with a sentence explaining it and the section of the "
+            + "Raft paper it follows.",
+        "Keys (type them and press Enter; several on one line are fine): n next, b back, t=MS jump to a "
+            + "time, s=SEQ jump to a line, e/c/v next election/commit/violation, k=KIND next line of a kind, "
+            + "@N next line of node N, g/G start/end, +/- more or less detail, h help, q quit.",
+        "Exit codes (as run would give for the same run): 0 all held, 1 a check failed, 2 bad input, 3 "
+            + "undecided."})
 final class StepCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
