@@ -58,6 +58,10 @@ final class ServerCommand implements Callable<Integer> {
   @Option(names = "--request-timeout", defaultValue = "5000", description = "How long a client waits for its answer, in ms (default ${DEFAULT-VALUE}).")
   long requestTimeoutMs;
 
+  @Option(names = "--pre-vote", description = "Ask for pre-votes before standing for election (Raft dissertation"
+      + " 9.6): a node rejoining after a partition does not depose a healthy leader. Every member must agree.")
+  boolean preVote;
+
   @Override
   public Integer call() throws Exception {
     long[] election = Ranges.parse(electionTimeout, "--election-timeout");
@@ -68,7 +72,8 @@ final class ServerCommand implements Callable<Integer> {
     }
     // Without this, every response on loopback stalls ~40 ms (Nagle's algorithm and delayed ACKs).
     System.setProperty("sun.net.httpserver.nodelay", "true");
-    RaftConfig raft = RaftConfig.of(election[0], election[1], heartbeatMs).withSnapshots(snapshotEvery, 65536);
+    RaftConfig raft = RaftConfig.of(election[0], election[1], heartbeatMs).withSnapshots(snapshotEvery, 65536)
+        .withPreVote(preVote);
     NodeConfig config = new NodeConfig(id, bind, port, dataDir, Peers.parse(peers, id), clusterToken, raft,
         maxBodyBytes, requestTimeoutMs);
     RaftNode node;

@@ -16,6 +16,23 @@ public sealed interface CoreEvent {
   /** The election timer fired and the node stood for election in {@code term} (§5.2). */
   record ElectionStarted(long term, long lastLogIndex, long lastLogTerm) implements CoreEvent {}
 
+  /**
+   * The election timer fired and, with PreVote (diss. §9.6), the node asks whether it could win
+   * {@code term} before it increments its own term.
+   */
+  record PreVoteStarted(long term, long lastLogIndex, long lastLogTerm) implements CoreEvent {}
+
+  /** The node said it would vote for {@code candidate} in {@code term}; nothing on the node changed (diss. §9.6). */
+  record PreVoteGranted(int candidate, long term) implements CoreEvent {}
+
+  /** The node said it would not vote for {@code candidate} in {@code term}, and why (diss. §9.6). */
+  record PreVoteRefused(
+      int candidate, long term, VoteRefusal reason, long ownLastTerm, long ownLastIndex, long candidateLastTerm,
+      long candidateLastIndex) implements CoreEvent {}
+
+  /** A node asking for pre-votes counted an answer: {@code votes} of the {@code needed} it needs to stand. */
+  record PreVoteCounted(int voter, long term, boolean granted, int votes, int needed) implements CoreEvent {}
+
   /** The node granted its vote to {@code candidate} (§5.2, §5.4.1). */
   record VoteGranted(int candidate, long term) implements CoreEvent {}
 

@@ -8,7 +8,19 @@ final class Election {
     this.core = core;
   }
 
-  /** The election timer fired: stand for election in a new term (§5.2). */
+  /**
+   * The election timer fired. With PreVote (diss. §9.6) the node first asks whether it could win;
+   * without, it stands for election in a new term at once (§5.2).
+   */
+  void timeout(long now, Output out) {
+    if (core.config.preVote()) {
+      core.preVoting().start(now, out);
+    } else {
+      start(now, out);
+    }
+  }
+
+  /** Stand for election in a new term (§5.2). */
   void start(long now, Output out) {
     core.becomeCandidate(now, out);
     RaftLog log = core.log;
@@ -67,11 +79,16 @@ final class Election {
    * equal with a last index at least ours (with snapshots, "last" includes the snapshot's).
    */
   private boolean candidateUpToDate(RequestVote rv) {
+    return upToDate(rv.lastLogIndex(), rv.lastLogTerm());
+  }
+
+  /** §5.4.1 for a log that ends at ({@code lastIndex}, {@code lastTerm}). */
+  boolean upToDate(long lastIndex, long lastTerm) {
     long ownLastTerm = core.log.lastTerm();
-    if (rv.lastLogTerm() != ownLastTerm) {
-      return rv.lastLogTerm() > ownLastTerm;
+    if (lastTerm != ownLastTerm) {
+      return lastTerm > ownLastTerm;
     }
-    return rv.lastLogIndex() >= core.log.lastIndex();
+    return lastIndex >= core.log.lastIndex();
   }
 
   /**

@@ -11,6 +11,8 @@ package raftsim.core;
  * @param snapshotEveryEntries a node snapshots its state machine and compacts its log once it has
  *     applied this many entries past its last snapshot (§7); 0 turns compaction off
  * @param snapshotChunkBytes InstallSnapshot sends a snapshot in chunks of at most this many bytes
+ * @param preVote a node whose election timer fires first asks a majority whether it could win, and
+ *     only then increments its term (diss. §9.6), so a rejoining node cannot depose a healthy leader
  */
 public record RaftConfig(
     long electionTimeoutMinMs,
@@ -19,7 +21,8 @@ public record RaftConfig(
     int maxEntriesPerAppend,
     int maxInflightAppends,
     long snapshotEveryEntries,
-    int snapshotChunkBytes) {
+    int snapshotChunkBytes,
+    boolean preVote) {
 
   public RaftConfig {
     if (electionTimeoutMinMs < 1 || electionTimeoutMaxMs < electionTimeoutMinMs) {
@@ -35,6 +38,14 @@ public record RaftConfig(
     }
   }
 
+  /** Without the protocol extensions: no PreVote. */
+  public RaftConfig(
+      long electionTimeoutMinMs, long electionTimeoutMaxMs, long heartbeatMs, int maxEntriesPerAppend,
+      int maxInflightAppends, long snapshotEveryEntries, int snapshotChunkBytes) {
+    this(electionTimeoutMinMs, electionTimeoutMaxMs, heartbeatMs, maxEntriesPerAppend, maxInflightAppends,
+        snapshotEveryEntries, snapshotChunkBytes, false);
+  }
+
   /** The contract's defaults: election timeout 150..300 ms, heartbeat 50 ms, a snapshot every 1000 entries in 64 KiB chunks. */
   public static RaftConfig defaults() {
     return of(150, 300, 50).withSnapshots(1000, 65536);
@@ -47,11 +58,17 @@ public record RaftConfig(
 
   public RaftConfig withMaxEntriesPerAppend(int n) {
     return new RaftConfig(electionTimeoutMinMs, electionTimeoutMaxMs, heartbeatMs, n, maxInflightAppends,
-        snapshotEveryEntries, snapshotChunkBytes);
+        snapshotEveryEntries, snapshotChunkBytes, preVote);
   }
 
   public RaftConfig withSnapshots(long everyEntries, int chunkBytes) {
     return new RaftConfig(electionTimeoutMinMs, electionTimeoutMaxMs, heartbeatMs, maxEntriesPerAppend,
-        maxInflightAppends, everyEntries, chunkBytes);
+        maxInflightAppends, everyEntries, chunkBytes, preVote);
+  }
+
+  /** With PreVote (diss. §9.6) on or off. */
+  public RaftConfig withPreVote(boolean on) {
+    return new RaftConfig(electionTimeoutMinMs, electionTimeoutMaxMs, heartbeatMs, maxEntriesPerAppend,
+        maxInflightAppends, snapshotEveryEntries, snapshotChunkBytes, on);
   }
 }

@@ -43,6 +43,8 @@ public final class RaftCore {
   long electionDeadline;
   /** Candidate: when it next asks the voters that have not answered again (Figure 2: retry an RPC that failed). */
   long voteRetryAt = Long.MAX_VALUE;
+  /** Local time this node last heard from the leader of its term (an AppendEntries or a snapshot chunk). */
+  long leaderContactAt = Long.MIN_VALUE / 2;
 
   // Candidate state: who answered, by position in voters.
   final boolean[] voteAnswered;
@@ -67,6 +69,7 @@ public final class RaftCore {
   private final Output output = new Output();
 
   private final Election election = new Election(this);
+  private final PreVoting preVoting = new PreVoting(this);
   private final Replication replication = new Replication(this);
   private final SnapshotTransfer snapshots = new SnapshotTransfer(this);
   private final Reads reads;
@@ -123,8 +126,9 @@ public final class RaftCore {
       out.event(new CoreEvent.Ignored(m.type(), m.from(), invalid));
       return finish(out, now);
     }
-    // §5.1: a higher term makes any node a follower of that term before it handles the message.
-    boolean adopted = m.term() > currentTerm;
+    // §5.1: a higher term makes any node a follower of that term before it handles the message — except
+    // a pre-vote and its grant, which carry a term nobody has entered yet (diss. §9.6).
+    boolean adopted = m.term() > currentTerm && !(m instanceof PreVote) && !(m instanceof PreVoteReply p && p.granted());
     if (adopted) {
       // An AppendEntries comes from the leader of its term: pending clients can be pointed there.
       adoptTerm(m.term(), m.from(), m instanceof AppendEntries ? m.from() : HardState.NO_VOTE, now, out);
@@ -145,6 +149,10 @@ public final class RaftCore {
       reads.onReadIndex(ri, now, out);
     } else if (m instanceof ReadIndexReply r) {
       reads.onReadIndexReply(r, out);
+    } else if (m instanceof PreVote pv) {
+      preVoting.onPreVote(pv, now, out);
+    } else if (m instanceof PreVoteReply r) {
+      preVoting.onReply(r, adopted, now, out);
     }
     return finish(out, now);
   }
@@ -155,9 +163,11 @@ public final class RaftCore {
     if (role == Role.LEADER) {
       replication.heartbeat(now, out);
     } else if (now >= electionDeadline) {
-      election.start(now, out);
+      election.timeout(now, out);
     } else if (role == Role.CANDIDATE && now >= voteRetryAt) {
       election.retry(now, out);
+    } else if (preVoting.active() && now >= voteRetryAt) {
+      preVoting.retry(now, out);
     }
     // Forwarded reads past their expiry are answered in finish().
     return finish(out, now);
@@ -236,6 +246,7 @@ public final class RaftCore {
   }
 
   void becomeFollower(int leader, long now, Output out) {
+    preVoting.stop();
     Role old = role;
     role = Role.FOLLOWER;
     leaderId = leader;
@@ -249,6 +260,7 @@ public final class RaftCore {
   }
 
   void becomeCandidate(long now, Output out) {
+    preVoting.stop();
     Role old = role;
     currentTerm++;
     votedFor = id;
@@ -278,6 +290,21 @@ public final class RaftCore {
     // Diss. §6.4 (RAFT-CHECKLIST rule 8): a no-op of the new term lets earlier entries commit.
     appendOwn(new LogEntry(log.lastIndex() + 1, currentTerm, Payload.NoOp.INSTANCE), out);
     replication.broadcast(now, out);
+  }
+
+  /** The node no longer takes anyone for its leader (it is about to seek office itself). */
+  void forgetLeader(Output out) {
+    leaderId = HardState.NO_VOTE;
+    reads.abandonForwarded(out);
+  }
+
+  /**
+   * Whether this node has heard from a current leader within the minimum election timeout — or leads
+   * itself: then it sees no reason for an election (diss. §9.6, §4.2.3).
+   */
+  boolean heardFromLeader(long now) {
+    return role == Role.LEADER
+        || (leaderId != HardState.NO_VOTE && now - leaderContactAt < config.electionTimeoutMinMs());
   }
 
   /** A leader that loses office cannot know whether its pending proposals will commit (rule 19). */
@@ -350,6 +377,14 @@ public final class RaftCore {
 
   Replication replication() {
     return replication;
+  }
+
+  Election election() {
+    return election;
+  }
+
+  PreVoting preVoting() {
+    return preVoting;
   }
 
   SnapshotTransfer snapshots() {
@@ -434,7 +469,7 @@ public final class RaftCore {
   public long nextDeadline() {
     if (role != Role.LEADER) {
       long next = Math.min(electionDeadline, reads.nextExpiry());
-      return role == Role.CANDIDATE ? Math.min(next, voteRetryAt) : next;
+      return role == Role.CANDIDATE || preVoting.active() ? Math.min(next, voteRetryAt) : next;
     }
     long next = Long.MAX_VALUE;
     for (Progress p : progress) {

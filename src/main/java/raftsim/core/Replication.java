@@ -194,6 +194,7 @@ final class Replication {
       core.becomeFollower(ae.from(), now, out);
     }
     core.resetElectionTimer(now); // rule 4(b)
+    core.leaderContactAt = now;
 
     RaftLog log = core.log;
     long prev = ae.prevLogIndex();

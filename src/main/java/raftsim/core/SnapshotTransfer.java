@@ -114,6 +114,7 @@ final class SnapshotTransfer {
       core.becomeFollower(m.from(), now, out);
     }
     core.resetElectionTimer(now); // rule 24: it comes from the current leader
+    core.leaderContactAt = now;
     if (m.lastIncludedIndex() <= core.lastApplied) {
       // Rule 24: never go back to an older state; everything it holds is applied here already.
       out.event(new CoreEvent.SnapshotDeclined(m.from(), m.lastIncludedIndex(), core.lastApplied));

@@ -41,6 +41,11 @@ final class Validation {
       ok = r.readId() >= 0;
     } else if (m instanceof ReadIndexReply r) {
       ok = r.readIndex() >= 0 && r.leaderHint() >= 0;
+    } else if (m instanceof PreVote pv) {
+      // It asks about the asker's next term, so its last log term lies below that term.
+      ok = pv.lastLogIndex() >= 0 && pv.lastLogTerm() >= 0 && pv.lastLogTerm() < pv.term();
+    } else if (m instanceof PreVoteReply r) {
+      ok = r.granted() == (r.refusal() == null);
     } else {
       ok = false;
     }

@@ -15,6 +15,8 @@ import raftsim.core.InstallSnapshotReply;
 import raftsim.core.LogEntry;
 import raftsim.core.Message;
 import raftsim.core.Payload;
+import raftsim.core.PreVote;
+import raftsim.core.PreVoteReply;
 import raftsim.core.ReadIndex;
 import raftsim.core.ReadIndexReply;
 import raftsim.core.RequestVote;
@@ -30,9 +32,12 @@ final class MessageCodec {
 
   private MessageCodec() {}
 
-  /** Which peer endpoint a message goes to: one per RPC, for the request and its reply alike. */
+  /**
+   * Which peer endpoint a message goes to: one per RPC, for the request and its reply alike. PreVote
+   * shares the RequestVote endpoint: it is the same question asked one term ahead, told apart by its type.
+   */
   static String endpoint(Message m) {
-    if (m instanceof RequestVote || m instanceof RequestVoteReply) {
+    if (m instanceof RequestVote || m instanceof RequestVoteReply || m instanceof PreVote || m instanceof PreVoteReply) {
       return "/raft/request_vote";
     }
     if (m instanceof AppendEntries || m instanceof AppendEntriesReply) {
@@ -92,6 +97,13 @@ final class MessageCodec {
       o.put("readId", r.readId());
     } else if (m instanceof ReadIndexReply r) {
       o.put("readId", r.readId()).put("ok", r.ok()).put("readIndex", r.readIndex()).put("leaderHint", r.leaderHint());
+    } else if (m instanceof PreVote pv) {
+      o.put("lastLogIndex", pv.lastLogIndex()).put("lastLogTerm", pv.lastLogTerm());
+    } else if (m instanceof PreVoteReply r) {
+      o.put("granted", r.granted());
+      if (r.refusal() != null) {
+        o.put("refusal", r.refusal().name());
+      }
     }
     return o;
   }
@@ -145,6 +157,9 @@ final class MessageCodec {
         case "ReadIndex" -> new ReadIndex(from, to, term, Fields.longField(o, "readId"));
         case "ReadIndexReply" -> new ReadIndexReply(from, to, term, Fields.longField(o, "readId"), Fields.bool(o, "ok"),
             Fields.longField(o, "readIndex"), Fields.intField(o, "leaderHint"));
+        case "PreVote" -> new PreVote(from, to, term, Fields.longField(o, "lastLogIndex"), Fields.longField(o, "lastLogTerm"));
+        case "PreVoteReply" -> new PreVoteReply(from, to, term, Fields.bool(o, "granted"),
+            o.has("refusal") ? Fields.enumField(o, "refusal", VoteRefusal.class) : null);
         default -> throw new BadRequest("type: unknown message type '" + type + "'");
       };
     } catch (IllegalArgumentException e) {

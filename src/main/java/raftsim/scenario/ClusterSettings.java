@@ -10,9 +10,10 @@ import java.util.Objects;
  * @param reads {@code READ_INDEX} (the default) serves a GET by ReadIndex (diss. §6.4); {@code LOG}
  *     sends it through the log like a write, for comparison
  * @param maxEntriesPerAppend the most entries one AppendEntries carries (flow control)
+ * @param preVote a node asks for pre-votes before it stands for election (diss. §9.6)
  */
-public record ClusterSettings(Reads reads, int maxEntriesPerAppend) {
-  public static final ClusterSettings DEFAULT = new ClusterSettings(Reads.READ_INDEX, 64);
+public record ClusterSettings(Reads reads, int maxEntriesPerAppend, boolean preVote) {
+  public static final ClusterSettings DEFAULT = new ClusterSettings(Reads.READ_INDEX, 64, false);
 
   /** How a node serves a read-only command. */
   public enum Reads {
@@ -56,7 +57,16 @@ public record ClusterSettings(Reads reads, int maxEntriesPerAppend) {
     }
   }
 
+  /** The basic protocol: none of the extensions. */
+  public ClusterSettings(Reads reads, int maxEntriesPerAppend) {
+    this(reads, maxEntriesPerAppend, false);
+  }
+
   public ClusterSettings withReads(Reads r) {
-    return new ClusterSettings(r, maxEntriesPerAppend);
+    return new ClusterSettings(r, maxEntriesPerAppend, preVote);
+  }
+
+  public ClusterSettings withPreVote(boolean on) {
+    return new ClusterSettings(reads, maxEntriesPerAppend, on);
   }
 }

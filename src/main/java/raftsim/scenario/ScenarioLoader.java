@@ -124,7 +124,7 @@ public final class ScenarioLoader {
   }
 
   private static ClusterSettings cluster(ObjectReader top) throws ScenarioException {
-    ObjectReader c = top.object("cluster", List.of("reads", "maxEntriesPerAppend"));
+    ObjectReader c = top.object("cluster", List.of("reads", "maxEntriesPerAppend", "preVote"));
     if (c == null) {
       return ClusterSettings.DEFAULT;
     }
@@ -136,7 +136,8 @@ public final class ScenarioLoader {
     }
     int maxEntries = (int) c.wholeNumber("maxEntriesPerAppend", ClusterSettings.DEFAULT.maxEntriesPerAppend(), 1,
         Limits.MAX_ENTRIES_PER_APPEND);
-    return new ClusterSettings(mode, maxEntries);
+    boolean preVote = c.bool("preVote", ClusterSettings.DEFAULT.preVote());
+    return new ClusterSettings(mode, maxEntries, preVote);
   }
 
   /** The client load, or null when the file has no {@code clients} object. */

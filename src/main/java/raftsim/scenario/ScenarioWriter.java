@@ -47,7 +47,8 @@ public final class ScenarioWriter {
         .put("everyEntries", s.snapshot().everyEntries())
         .put("chunkBytes", s.snapshot().chunkBytes())));
     fields.add(field("cluster", new InlineObject().put("reads", quote(s.cluster().reads().jsonName()))
-        .put("maxEntriesPerAppend", s.cluster().maxEntriesPerAppend())));
+        .put("maxEntriesPerAppend", s.cluster().maxEntriesPerAppend())
+        .put("preVote", Boolean.toString(s.cluster().preVote()))));
     if (s.clients() != null) {
       fields.add(field("clients", clients(s.clients())));
     }

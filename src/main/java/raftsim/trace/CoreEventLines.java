@@ -7,6 +7,8 @@ import raftsim.core.InstallSnapshot;
 import raftsim.core.InstallSnapshotReply;
 import raftsim.core.LogEntry;
 import raftsim.core.Message;
+import raftsim.core.PreVote;
+import raftsim.core.PreVoteReply;
 import raftsim.core.ReadIndex;
 import raftsim.core.ReadIndexReply;
 import raftsim.core.RequestVote;
@@ -52,6 +54,13 @@ public final class CoreEventLines {
     } else if (m instanceof ReadIndexReply r) {
       w.field("readId", r.readId()).field("ok", r.ok()).field("readIndex", r.readIndex())
           .field("leaderHint", r.leaderHint());
+    } else if (m instanceof PreVote pv) {
+      w.field("lastLogIndex", pv.lastLogIndex()).field("lastLogTerm", pv.lastLogTerm());
+    } else if (m instanceof PreVoteReply r) {
+      w.field("granted", r.granted());
+      if (r.refusal() != null) {
+        w.field("refusal", r.refusal().name());
+      }
     }
     return w;
   }
@@ -67,6 +76,20 @@ public final class CoreEventLines {
     } else if (e instanceof CoreEvent.ElectionStarted x) {
       w.begin(ev, t, "election").field("node", node).field("term", x.term())
           .field("lastLogIndex", x.lastLogIndex()).field("lastLogTerm", x.lastLogTerm());
+    } else if (e instanceof CoreEvent.PreVoteStarted x) {
+      w.begin(ev, t, "pre-election").field("node", node).field("term", x.term())
+          .field("lastLogIndex", x.lastLogIndex()).field("lastLogTerm", x.lastLogTerm());
+    } else if (e instanceof CoreEvent.PreVoteGranted x) {
+      w.begin(ev, t, "pre-vote").field("node", node).field("candidate", x.candidate()).field("term", x.term())
+          .field("granted", true);
+    } else if (e instanceof CoreEvent.PreVoteRefused x) {
+      w.begin(ev, t, "pre-vote").field("node", node).field("candidate", x.candidate()).field("term", x.term())
+          .field("granted", false).field("reason", x.reason().name())
+          .field("ownLastTerm", x.ownLastTerm()).field("ownLastIndex", x.ownLastIndex())
+          .field("candidateLastTerm", x.candidateLastTerm()).field("candidateLastIndex", x.candidateLastIndex());
+    } else if (e instanceof CoreEvent.PreVoteCounted x) {
+      w.begin(ev, t, "pre-vote-counted").field("node", node).field("voter", x.voter()).field("term", x.term())
+          .field("granted", x.granted()).field("votes", x.votes()).field("needed", x.needed());
     } else if (e instanceof CoreEvent.VoteGranted x) {
       w.begin(ev, t, "vote").field("node", node).field("candidate", x.candidate()).field("term", x.term())
           .field("granted", true);

@@ -1,0 +1,51 @@
+package raftsim.node;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import raftsim.core.AppendEntries;
+import raftsim.core.LogEntry;
+import raftsim.core.Message;
+import raftsim.core.Payload;
+import raftsim.core.PreVote;
+import raftsim.core.PreVoteReply;
+import raftsim.core.RequestVote;
+import raftsim.core.RequestVoteReply;
+import raftsim.core.VoteRefusal;
+
+/** Every peer message survives the wire: encoded as JSON and decoded at its endpoint, it is the same message. */
+class MessageCodecTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  static Stream<Message> messages() {
+    return Stream.of(
+        new RequestVote(2, 1, 5, 7, 4),
+        RequestVoteReply.refuse(1, 2, 5, VoteRefusal.LEADER_HEARD),
+        new PreVote(3, 1, 6, 10, 5),
+        PreVoteReply.grant(1, 3, 6),
+        PreVoteReply.refuse(1, 3, 5, VoteRefusal.CANDIDATE_LOG_BEHIND),
+        new AppendEntries(1, 2, 3, 4, 2, List.of(new LogEntry(5, 3, Payload.NoOp.INSTANCE),
+            new LogEntry(6, 3, new Payload.Command(7, 8, "SET a 1"))), 4, 9));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("messages")
+  void roundTrips(Message m) throws Exception {
+    String endpoint = MessageCodec.endpoint(m);
+    Message back = MessageCodec.decode(endpoint, JSON.readTree(MessageCodec.encode(m)));
+    assertEquals(m, back);
+    assertEquals(List.of(m, m), MessageCodec.decodeAll(endpoint, JSON.readTree(MessageCodec.encodeAll(List.of(m, m)))));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("messages")
+  void isRefusedAtAnotherEndpoint(Message m) throws Exception {
+    String elsewhere = MessageCodec.endpoint(m).equals("/raft/read_index") ? "/raft/append_entries" : "/raft/read_index";
+    assertThrows(BadRequest.class, () -> MessageCodec.decode(elsewhere, JSON.readTree(MessageCodec.encode(m))));
+  }
+}
