@@ -62,6 +62,11 @@ final class ServerCommand implements Callable<Integer> {
       + " 9.6): a node rejoining after a partition does not depose a healthy leader. Every member must agree.")
   boolean preVote;
 
+  @Option(names = "--check-quorum", description = "A leader that has not heard from a majority within the minimum"
+      + " election timeout steps down, and a node that heard from its leader that recently refuses votes without"
+      + " adopting their term (Raft dissertation 4.2.3). Every member must agree.")
+  boolean checkQuorum;
+
   @Override
   public Integer call() throws Exception {
     long[] election = Ranges.parse(electionTimeout, "--election-timeout");
@@ -73,7 +78,7 @@ final class ServerCommand implements Callable<Integer> {
     // Without this, every response on loopback stalls ~40 ms (Nagle's algorithm and delayed ACKs).
     System.setProperty("sun.net.httpserver.nodelay", "true");
     RaftConfig raft = RaftConfig.of(election[0], election[1], heartbeatMs).withSnapshots(snapshotEvery, 65536)
-        .withPreVote(preVote);
+        .withPreVote(preVote).withCheckQuorum(checkQuorum);
     NodeConfig config = new NodeConfig(id, bind, port, dataDir, Peers.parse(peers, id), clusterToken, raft,
         maxBodyBytes, requestTimeoutMs);
     RaftNode node;

@@ -33,6 +33,12 @@ public sealed interface CoreEvent {
   /** A node asking for pre-votes counted an answer: {@code votes} of the {@code needed} it needs to stand. */
   record PreVoteCounted(int voter, long term, boolean granted, int votes, int needed) implements CoreEvent {}
 
+  /**
+   * A leader had not heard from a majority since {@code heardAt} (local time), a minimum election
+   * timeout ago, and stepped down (CheckQuorum, diss. §6.2).
+   */
+  record QuorumLost(long term, long heardAt, long timeoutMs) implements CoreEvent {}
+
   /** The node granted its vote to {@code candidate} (§5.2, §5.4.1). */
   record VoteGranted(int candidate, long term) implements CoreEvent {}
 

@@ -31,10 +31,14 @@ final class Progress implements ProgressView {
   private boolean chunkOut;
   /** The highest round this follower has answered in the leader's term: proof it still followed then (§6.4). */
   private long ackedRound;
+  /** Node-local time of this follower's latest answer in the leader's term (CheckQuorum, diss. §6.2). */
+  private long lastHeardAt;
 
-  Progress(int peer, long nextIndex, int maxInflight) {
+  /** @param now when the leader starts tracking the follower: it counts as heard then, a grace period */
+  Progress(int peer, long nextIndex, int maxInflight, long now) {
     this.peer = peer;
     this.nextIndex = nextIndex;
+    this.lastHeardAt = now;
     this.inflight = new long[maxInflight];
     // A fresh leader owes every follower a message at once, so it is "last sent" a heartbeat ago.
     this.lastSentAt = Long.MIN_VALUE / 2;
@@ -144,6 +148,15 @@ final class Progress implements ProgressView {
 
   long ackedRound() {
     return ackedRound;
+  }
+
+  /** The follower answered a message of the leader's term at {@code now}. */
+  void heard(long now) {
+    lastHeardAt = Math.max(lastHeardAt, now);
+  }
+
+  long lastHeardAt() {
+    return lastHeardAt;
   }
 
   /**

@@ -13,6 +13,9 @@ package raftsim.core;
  * @param snapshotChunkBytes InstallSnapshot sends a snapshot in chunks of at most this many bytes
  * @param preVote a node whose election timer fires first asks a majority whether it could win, and
  *     only then increments its term (diss. §9.6), so a rejoining node cannot depose a healthy leader
+ * @param checkQuorum a leader that has not heard from a majority within the minimum election timeout
+ *     steps down, and a node that heard from a current leader that recently refuses RequestVote without
+ *     adopting its term (diss. §4.2.3, §6.2)
  */
 public record RaftConfig(
     long electionTimeoutMinMs,
@@ -22,7 +25,8 @@ public record RaftConfig(
     int maxInflightAppends,
     long snapshotEveryEntries,
     int snapshotChunkBytes,
-    boolean preVote) {
+    boolean preVote,
+    boolean checkQuorum) {
 
   public RaftConfig {
     if (electionTimeoutMinMs < 1 || electionTimeoutMaxMs < electionTimeoutMinMs) {
@@ -38,12 +42,12 @@ public record RaftConfig(
     }
   }
 
-  /** Without the protocol extensions: no PreVote. */
+  /** Without the protocol extensions: no PreVote, no CheckQuorum. */
   public RaftConfig(
       long electionTimeoutMinMs, long electionTimeoutMaxMs, long heartbeatMs, int maxEntriesPerAppend,
       int maxInflightAppends, long snapshotEveryEntries, int snapshotChunkBytes) {
     this(electionTimeoutMinMs, electionTimeoutMaxMs, heartbeatMs, maxEntriesPerAppend, maxInflightAppends,
-        snapshotEveryEntries, snapshotChunkBytes, false);
+        snapshotEveryEntries, snapshotChunkBytes, false, false);
   }
 
   /** The contract's defaults: election timeout 150..300 ms, heartbeat 50 ms, a snapshot every 1000 entries in 64 KiB chunks. */
@@ -58,17 +62,23 @@ public record RaftConfig(
 
   public RaftConfig withMaxEntriesPerAppend(int n) {
     return new RaftConfig(electionTimeoutMinMs, electionTimeoutMaxMs, heartbeatMs, n, maxInflightAppends,
-        snapshotEveryEntries, snapshotChunkBytes, preVote);
+        snapshotEveryEntries, snapshotChunkBytes, preVote, checkQuorum);
   }
 
   public RaftConfig withSnapshots(long everyEntries, int chunkBytes) {
     return new RaftConfig(electionTimeoutMinMs, electionTimeoutMaxMs, heartbeatMs, maxEntriesPerAppend,
-        maxInflightAppends, everyEntries, chunkBytes, preVote);
+        maxInflightAppends, everyEntries, chunkBytes, preVote, checkQuorum);
   }
 
   /** With PreVote (diss. §9.6) on or off. */
   public RaftConfig withPreVote(boolean on) {
     return new RaftConfig(electionTimeoutMinMs, electionTimeoutMaxMs, heartbeatMs, maxEntriesPerAppend,
-        maxInflightAppends, snapshotEveryEntries, snapshotChunkBytes, on);
+        maxInflightAppends, snapshotEveryEntries, snapshotChunkBytes, on, checkQuorum);
+  }
+
+  /** With CheckQuorum (diss. §4.2.3, §6.2) on or off. */
+  public RaftConfig withCheckQuorum(boolean on) {
+    return new RaftConfig(electionTimeoutMinMs, electionTimeoutMaxMs, heartbeatMs, maxEntriesPerAppend,
+        maxInflightAppends, snapshotEveryEntries, snapshotChunkBytes, preVote, on);
   }
 }

@@ -70,6 +70,7 @@ public final class RaftCore {
 
   private final Election election = new Election(this);
   private final PreVoting preVoting = new PreVoting(this);
+  private final CheckQuorum checkQuorum = new CheckQuorum(this);
   private final Replication replication = new Replication(this);
   private final SnapshotTransfer snapshots = new SnapshotTransfer(this);
   private final Reads reads;
@@ -129,6 +130,9 @@ public final class RaftCore {
     // §5.1: a higher term makes any node a follower of that term before it handles the message — except
     // a pre-vote and its grant, which carry a term nobody has entered yet (diss. §9.6).
     boolean adopted = m.term() > currentTerm && !(m instanceof PreVote) && !(m instanceof PreVoteReply p && p.granted());
+    if (adopted && m instanceof RequestVote rv && checkQuorum.refusesVote(rv, now, out)) {
+      return finish(out, now); // diss. §4.2.3: refused without adopting the candidate's term
+    }
     if (adopted) {
       // An AppendEntries comes from the leader of its term: pending clients can be pointed there.
       adoptTerm(m.term(), m.from(), m instanceof AppendEntries ? m.from() : HardState.NO_VOTE, now, out);
@@ -162,6 +166,7 @@ public final class RaftCore {
     Output out = output;
     if (role == Role.LEADER) {
       replication.heartbeat(now, out);
+      checkQuorum.check(now, out);
     } else if (now >= electionDeadline) {
       election.timeout(now, out);
     } else if (role == Role.CANDIDATE && now >= voteRetryAt) {
@@ -284,7 +289,7 @@ public final class RaftCore {
     round = 0;
     progress = new Progress[peers.length];
     for (int i = 0; i < peers.length; i++) {
-      progress[i] = new Progress(peers[i], log.lastIndex() + 1, config.maxInflightAppends());
+      progress[i] = new Progress(peers[i], log.lastIndex() + 1, config.maxInflightAppends(), now);
     }
     out.event(new CoreEvent.RoleChanged(Role.CANDIDATE, Role.LEADER, currentTerm, id));
     // Diss. §6.4 (RAFT-CHECKLIST rule 8): a no-op of the new term lets earlier entries commit.
@@ -471,7 +476,7 @@ public final class RaftCore {
       long next = Math.min(electionDeadline, reads.nextExpiry());
       return role == Role.CANDIDATE || preVoting.active() ? Math.min(next, voteRetryAt) : next;
     }
-    long next = Long.MAX_VALUE;
+    long next = checkQuorum.deadline();
     for (Progress p : progress) {
       next = Math.min(next, p.lastSentAt() + config.heartbeatMs());
     }

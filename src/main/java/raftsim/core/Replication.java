@@ -113,6 +113,7 @@ final class Replication {
     }
     RaftLog log = core.log;
     Progress p = core.progressOf(r.from());
+    p.heard(now); // CheckQuorum (diss. §6.2): any answer of this term shows the follower is there
     if (r.round() <= core.round) {
       // Any answer of this term shows the follower still took this node for its leader then.
       p.answeredRound(r.round());

@@ -78,6 +78,7 @@ final class SnapshotTransfer {
       return;
     }
     Progress p = core.progressOf(r.from());
+    p.heard(now);
     Snapshot s = p.sending();
     if (s == null || r.lastIncludedIndex() != s.index()) {
       out.event(new CoreEvent.Ignored(r.type(), r.from(), IgnoreReason.STALE_REPLY));

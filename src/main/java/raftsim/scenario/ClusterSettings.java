@@ -11,9 +11,11 @@ import java.util.Objects;
  *     sends it through the log like a write, for comparison
  * @param maxEntriesPerAppend the most entries one AppendEntries carries (flow control)
  * @param preVote a node asks for pre-votes before it stands for election (diss. §9.6)
+ * @param checkQuorum a leader steps down when it has not heard from a majority for an election timeout,
+ *     and a node that heard from a leader that recently refuses votes without adopting the term (diss. §4.2.3)
  */
-public record ClusterSettings(Reads reads, int maxEntriesPerAppend, boolean preVote) {
-  public static final ClusterSettings DEFAULT = new ClusterSettings(Reads.READ_INDEX, 64, false);
+public record ClusterSettings(Reads reads, int maxEntriesPerAppend, boolean preVote, boolean checkQuorum) {
+  public static final ClusterSettings DEFAULT = new ClusterSettings(Reads.READ_INDEX, 64, false, false);
 
   /** How a node serves a read-only command. */
   public enum Reads {
@@ -59,14 +61,18 @@ public record ClusterSettings(Reads reads, int maxEntriesPerAppend, boolean preV
 
   /** The basic protocol: none of the extensions. */
   public ClusterSettings(Reads reads, int maxEntriesPerAppend) {
-    this(reads, maxEntriesPerAppend, false);
+    this(reads, maxEntriesPerAppend, false, false);
   }
 
   public ClusterSettings withReads(Reads r) {
-    return new ClusterSettings(r, maxEntriesPerAppend, preVote);
+    return new ClusterSettings(r, maxEntriesPerAppend, preVote, checkQuorum);
   }
 
   public ClusterSettings withPreVote(boolean on) {
-    return new ClusterSettings(reads, maxEntriesPerAppend, on);
+    return new ClusterSettings(reads, maxEntriesPerAppend, on, checkQuorum);
+  }
+
+  public ClusterSettings withCheckQuorum(boolean on) {
+    return new ClusterSettings(reads, maxEntriesPerAppend, preVote, on);
   }
 }

@@ -124,7 +124,7 @@ public final class ScenarioLoader {
   }
 
   private static ClusterSettings cluster(ObjectReader top) throws ScenarioException {
-    ObjectReader c = top.object("cluster", List.of("reads", "maxEntriesPerAppend", "preVote"));
+    ObjectReader c = top.object("cluster", List.of("reads", "maxEntriesPerAppend", "preVote", "checkQuorum"));
     if (c == null) {
       return ClusterSettings.DEFAULT;
     }
@@ -137,7 +137,8 @@ public final class ScenarioLoader {
     int maxEntries = (int) c.wholeNumber("maxEntriesPerAppend", ClusterSettings.DEFAULT.maxEntriesPerAppend(), 1,
         Limits.MAX_ENTRIES_PER_APPEND);
     boolean preVote = c.bool("preVote", ClusterSettings.DEFAULT.preVote());
-    return new ClusterSettings(mode, maxEntries, preVote);
+    boolean checkQuorum = c.bool("checkQuorum", ClusterSettings.DEFAULT.checkQuorum());
+    return new ClusterSettings(mode, maxEntries, preVote, checkQuorum);
   }
 
   /** The client load, or null when the file has no {@code clients} object. */

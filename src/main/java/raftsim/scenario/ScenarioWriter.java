@@ -48,7 +48,8 @@ public final class ScenarioWriter {
         .put("chunkBytes", s.snapshot().chunkBytes())));
     fields.add(field("cluster", new InlineObject().put("reads", quote(s.cluster().reads().jsonName()))
         .put("maxEntriesPerAppend", s.cluster().maxEntriesPerAppend())
-        .put("preVote", Boolean.toString(s.cluster().preVote()))));
+        .put("preVote", Boolean.toString(s.cluster().preVote()))
+        .put("checkQuorum", Boolean.toString(s.cluster().checkQuorum()))));
     if (s.clients() != null) {
       fields.add(field("clients", clients(s.clients())));
     }

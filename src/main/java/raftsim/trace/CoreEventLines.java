@@ -90,6 +90,9 @@ public final class CoreEventLines {
     } else if (e instanceof CoreEvent.PreVoteCounted x) {
       w.begin(ev, t, "pre-vote-counted").field("node", node).field("voter", x.voter()).field("term", x.term())
           .field("granted", x.granted()).field("votes", x.votes()).field("needed", x.needed());
+    } else if (e instanceof CoreEvent.QuorumLost x) {
+      w.begin(ev, t, "quorum-lost").field("node", node).field("term", x.term()).field("heardAt", x.heardAt())
+          .field("timeout", x.timeoutMs());
     } else if (e instanceof CoreEvent.VoteGranted x) {
       w.begin(ev, t, "vote").field("node", node).field("candidate", x.candidate()).field("term", x.term())
           .field("granted", true);

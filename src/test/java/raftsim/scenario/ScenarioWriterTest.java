@@ -28,7 +28,7 @@ class ScenarioWriterTest {
           "network": { "delayMs": [1, 10], "dropRate": 0.0, "duplicateRate": 0.0 },
           "disk": { "syncMs": [0, 2] },
           "snapshot": { "everyEntries": 1000, "chunkBytes": 65536 },
-          "cluster": { "reads": "readIndex", "maxEntriesPerAppend": 64, "preVote": false },
+          "cluster": { "reads": "readIndex", "maxEntriesPerAppend": 64, "preVote": false, "checkQuorum": false },
           "clients": {
             "count": 3,
             "keys": 5,
@@ -65,7 +65,7 @@ class ScenarioWriterTest {
           "network": { "delayMs": [1, 10], "dropRate": 0.0, "duplicateRate": 0.0 },
           "disk": { "syncMs": [0, 2] },
           "snapshot": { "everyEntries": 1000, "chunkBytes": 65536 },
-          "cluster": { "reads": "readIndex", "maxEntriesPerAppend": 64, "preVote": false },
+          "cluster": { "reads": "readIndex", "maxEntriesPerAppend": 64, "preVote": false, "checkQuorum": false },
           "events": []
         }
         """;
