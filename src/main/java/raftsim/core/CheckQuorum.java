@@ -27,8 +27,8 @@ final class CheckQuorum {
    * Returns false, doing nothing, when the rule does not apply.
    */
   boolean refusesVote(RequestVote rv, long now, Output out) {
-    if (!core.config.checkQuorum() || !core.heardFromLeader(now)) {
-      return false;
+    if (!core.config.checkQuorum() || rv.transfer() || !core.heardFromLeader(now)) {
+      return false; // diss. §4.2.3: a transfer's election is the leader's own wish, answered at once
     }
     RaftLog log = core.log;
     out.event(new CoreEvent.VoteRefused(rv.from(), rv.term(), VoteRefusal.LEADER_HEARD, log.lastTerm(),

@@ -39,6 +39,21 @@ public sealed interface CoreEvent {
    */
   record QuorumLost(long term, long heardAt, long timeoutMs) implements CoreEvent {}
 
+  /**
+   * A leader started handing over office to {@code target} (diss. §3.10): it accepts no new proposals
+   * until the transfer completes or, after {@code deadline} (local time), is aborted.
+   */
+  record TransferStarted(int target, long term, long deadline) implements CoreEvent {}
+
+  /** The leader found {@code target}'s log as long as its own and told it to stand now (diss. §3.10). */
+  record TimeoutNowSent(int target, long term, long lastIndex) implements CoreEvent {}
+
+  /** A transfer to {@code target} did not complete within an election timeout: the leader carries on (diss. §3.10). */
+  record TransferAborted(int target, long term) implements CoreEvent {}
+
+  /** The node was told by its leader to stand for election at once (diss. §3.10). */
+  record TimeoutNowReceived(int leader, long term) implements CoreEvent {}
+
   /** The node granted its vote to {@code candidate} (§5.2, §5.4.1). */
   record VoteGranted(int candidate, long term) implements CoreEvent {}
 

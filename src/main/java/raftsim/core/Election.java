@@ -3,6 +3,8 @@ package raftsim.core;
 /** Leader election: standing for election, voting, and counting votes (§5.2, §5.4.1). */
 final class Election {
   private final RaftCore core;
+  /** This candidacy was started by TimeoutNow (diss. §3.10). */
+  private boolean transfer;
 
   Election(RaftCore core) {
     this.core = core;
@@ -22,7 +24,16 @@ final class Election {
 
   /** Stand for election in a new term (§5.2). */
   void start(long now, Output out) {
+    start(now, false, out);
+  }
+
+  /**
+   * Stand for election in a new term (§5.2); {@code transfer} when the leader handed over office
+   * (diss. §3.10), which the RequestVotes say so that voters answer them at once.
+   */
+  void start(long now, boolean transfer, Output out) {
     core.becomeCandidate(now, out);
+    this.transfer = transfer;
     RaftLog log = core.log;
     out.event(new CoreEvent.ElectionStarted(core.currentTerm, log.lastIndex(), log.lastTerm()));
     if (core.votesGranted >= Quorum.majority(core.voters.length)) {
@@ -41,7 +52,7 @@ final class Election {
     RaftLog log = core.log;
     for (int peer : core.peers) {
       if (!core.voteAnswered[core.position(peer)]) {
-        out.send(new RequestVote(core.id, peer, core.currentTerm, log.lastIndex(), log.lastTerm()));
+        out.send(new RequestVote(core.id, peer, core.currentTerm, log.lastIndex(), log.lastTerm(), transfer));
       }
     }
     core.voteRetryAt = now + core.config.heartbeatMs();

@@ -30,5 +30,7 @@ public enum IgnoreReason {
   /** A snapshot chunk that does not continue the snapshot being received (RAFT-CHECKLIST rule 25). */
   UNEXPECTED_CHUNK,
   /** A durability report for entries this log no longer holds (truncated meanwhile). */
-  STALE_PERSIST_REPORT
+  STALE_PERSIST_REPORT,
+  /** A TimeoutNow of an older term, or to a node that leads already or is no voter (diss. §3.10). */
+  CANNOT_STAND
 }

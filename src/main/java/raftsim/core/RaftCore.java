@@ -71,6 +71,7 @@ public final class RaftCore {
   private final Election election = new Election(this);
   private final PreVoting preVoting = new PreVoting(this);
   private final CheckQuorum checkQuorum = new CheckQuorum(this);
+  private final Transfer transfer = new Transfer(this);
   private final Replication replication = new Replication(this);
   private final SnapshotTransfer snapshots = new SnapshotTransfer(this);
   private final Reads reads;
@@ -157,6 +158,8 @@ public final class RaftCore {
       preVoting.onPreVote(pv, now, out);
     } else if (m instanceof PreVoteReply r) {
       preVoting.onReply(r, adopted, now, out);
+    } else if (m instanceof TimeoutNow t) {
+      transfer.onTimeoutNow(t, now, out);
     }
     return finish(out, now);
   }
@@ -166,6 +169,7 @@ public final class RaftCore {
     Output out = output;
     if (role == Role.LEADER) {
       replication.heartbeat(now, out);
+      transfer.checkTimeout(now, out);
       checkQuorum.check(now, out);
     } else if (now >= electionDeadline) {
       election.timeout(now, out);
@@ -192,9 +196,12 @@ public final class RaftCore {
    */
   public Ready propose(List<ClientRequest> requests, long now) {
     Output out = output;
-    if (role != Role.LEADER) {
+    if (role != Role.LEADER || transfer.active()) {
+      // Diss. §3.10: a leader handing over office takes no new proposals; it points clients at the
+      // node that is about to lead.
+      int hint = role == Role.LEADER ? transfer.target() : leaderId;
       for (ClientRequest request : requests) {
-        out.reply(new ClientReply.NotLeader(request.clientId(), request.seq(), leaderId));
+        out.reply(new ClientReply.NotLeader(request.clientId(), request.seq(), hint));
       }
       return finish(out, now);
     }
@@ -216,6 +223,17 @@ public final class RaftCore {
     Output out = output;
     reads.onRead(request, now, out);
     return finish(out, now);
+  }
+
+  /**
+   * An operator asks this node, the leader, to hand over office to {@code target} (Raft dissertation
+   * §3.10): it stops accepting proposals, brings the target's log up to date, and tells it to stand for
+   * election at once. Refused when this node does not lead or the target is not another voter.
+   */
+  public AdminResult transferLeadership(int target, long now) {
+    Output out = output;
+    AdminRefusal refusal = transfer.start(target, now, out);
+    return new AdminResult(finish(out, now), refusal);
   }
 
   /**
@@ -314,6 +332,7 @@ public final class RaftCore {
 
   /** A leader that loses office cannot know whether its pending proposals will commit (rule 19). */
   private void stopLeading(Output out) {
+    transfer.clear();
     for (Proposal p : pending) {
       out.reply(new ClientReply.OutcomeUnknown(p.request().clientId(), p.request().seq(), leaderId));
     }
@@ -370,6 +389,15 @@ public final class RaftCore {
 
   boolean isPeer(int member) {
     return member != id && position(member) >= 0;
+  }
+
+  /** Whether {@code member} is a voter of this node's configuration. */
+  boolean isVoter(int member) {
+    return position(member) >= 0;
+  }
+
+  Transfer transfer() {
+    return transfer;
   }
 
   Progress progressOf(int peer) {
@@ -476,7 +504,7 @@ public final class RaftCore {
       long next = Math.min(electionDeadline, reads.nextExpiry());
       return role == Role.CANDIDATE || preVoting.active() ? Math.min(next, voteRetryAt) : next;
     }
-    long next = checkQuorum.deadline();
+    long next = Math.min(checkQuorum.deadline(), transfer.deadline());
     for (Progress p : progress) {
       next = Math.min(next, p.lastSentAt() + config.heartbeatMs());
     }

@@ -127,6 +127,7 @@ final class Replication {
       // Rule 13: matchIndex is what *that* request covered, and it only grows.
       if (p.acknowledged(r.matchIndex())) {
         maybeCommit(now, out);
+        core.transfer().onProgress(p, out);
       }
       send(p, now, false, out);
       return;

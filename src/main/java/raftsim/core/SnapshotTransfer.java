@@ -87,6 +87,7 @@ final class SnapshotTransfer {
     if (r.installed()) {
       p.snapshotInstalled(s.index());
       core.replication().maybeCommit(now, out);
+      core.transfer().onProgress(p, out);
       core.replication().send(p, now, false, out);
     } else if (r.nextOffset() > p.snapshotOffset() || r.nextOffset() == 0) {
       // Progress, or a follower that lost what it had (it restarted) and needs the snapshot again.

@@ -46,6 +46,8 @@ final class Validation {
       ok = pv.lastLogIndex() >= 0 && pv.lastLogTerm() >= 0 && pv.lastLogTerm() < pv.term();
     } else if (m instanceof PreVoteReply r) {
       ok = r.granted() == (r.refusal() == null);
+    } else if (m instanceof TimeoutNow t) {
+      ok = t.term() >= 1; // only a leader sends it, and there is no leader of term 0
     } else {
       ok = false;
     }

@@ -223,6 +223,9 @@ public final class Shrinker {
     if (e instanceof ScenarioEvent.ClockDrift d) {
       return d.node() == last ? null : d;
     }
+    if (e instanceof ScenarioEvent.TransferLeader t) {
+      return t.to() == last ? null : t;
+    }
     if (e instanceof ScenarioEvent.Expect x) {
       return x.node() != null && x.node() == last ? null : x;
     }

@@ -31,7 +31,10 @@ import raftsim.kv.KvCommand;
  *       the command is applied; clientId and seq (optional, together) make retries exactly-once
  *   <li>{@code GET /client/read/KEY}: a linearizable read by ReadIndex
  *   <li>{@code POST /raft/request_vote}, {@code /raft/append_entries}, {@code /raft/install_snapshot},
- *       {@code /raft/read_index}: peer messages, one way (a reply is posted back)
+ *       {@code /raft/read_index}, {@code /raft/timeout_now}: peer messages, one way (a reply is posted
+ *       back); PreVote and its reply go to {@code /raft/request_vote}
+ *   <li>{@code POST /admin/transfer-leader} {@code {"to": 2}}: the leader hands over office (diss. §3.10);
+ *       202 once started, 409 with the reason when refused. Like /raft/*, it needs the cluster token.
  * </ul>
  *
  * <p>A follower answers client calls with 307 to the leader's same URL and a JSON body naming it; with
@@ -96,9 +99,19 @@ public final class HttpApi implements AutoCloseable {
       requireMethod(x, "POST");
       requireToken(x);
       switch (path) {
-        case "/raft/request_vote", "/raft/append_entries", "/raft/install_snapshot", "/raft/read_index" ->
+        case "/raft/request_vote", "/raft/append_entries", "/raft/install_snapshot", "/raft/read_index",
+            "/raft/timeout_now" ->
             peerMessage(x, path);
         default -> throw new BadRequest(404, "no such endpoint: " + path);
+      }
+      return;
+    }
+    if (path.startsWith("/admin/")) {
+      requireMethod(x, "POST");
+      requireToken(x);
+      switch (path) {
+        case "/admin/transfer-leader" -> transferLeader(x);
+        default -> throw new BadRequest(404, "no such endpoint: " + path + "; see /admin/transfer-leader");
       }
       return;
     }
@@ -152,6 +165,51 @@ public final class HttpApi implements AutoCloseable {
       node.deliver(m);
     }
     respond(x, 202, JSON.createObjectNode().put("accepted", true));
+  }
+
+  /** {@code {"to": 2}}: hand office to node 2 (diss. §3.10). */
+  private void transferLeader(HttpExchange x) throws BadRequest, IOException {
+    JsonNode o = adminBody(x, "to");
+    int to = Fields.intField(o, "to");
+    if (to < 1) {
+      throw new BadRequest("to: " + to + " is not a node id; valid: a positive id");
+    }
+    if (redirected(x)) {
+      return;
+    }
+    adminAnswer(x, node.admin((core, now) -> core.transferLeadership(to, now)),
+        JSON.createObjectNode().put("accepted", true).put("transferringTo", to));
+  }
+
+  /** An admin call's body: a JSON object with only {@code fields}. */
+  private JsonNode adminBody(HttpExchange x, String... fields) throws BadRequest, IOException {
+    JsonNode o = body(x);
+    if (!o.isObject()) {
+      throw new BadRequest("expected a JSON object with " + String.join(", ", fields));
+    }
+    var names = o.fieldNames();
+    while (names.hasNext()) {
+      String name = names.next();
+      if (!java.util.List.of(fields).contains(name)) {
+        throw new BadRequest(name + ": unknown field; valid: " + String.join(", ", fields));
+      }
+    }
+    return o;
+  }
+
+  /** 202 with {@code accepted} once the core took the request; 409 with the reason it refused; 307/503 off the leader. */
+  private void adminAnswer(HttpExchange x, CompletableFuture<raftsim.core.AdminResult> result, ObjectNode accepted) {
+    result.orTimeout(config.requestTimeoutMs(), TimeUnit.MILLISECONDS).whenCompleteAsync((r, failure) -> {
+      if (failure != null) {
+        respond(x, 503, error("the node did not take the request in time"));
+      } else if (r.accepted()) {
+        respond(x, 202, accepted);
+      } else if (r.refusal() == raftsim.core.AdminRefusal.NOT_LEADER) {
+        notLeader(x, node.view().leader());
+      } else {
+        respond(x, 409, error("refused: " + r.refusal().name()).put("reason", r.refusal().name()));
+      }
+    }, handlers);
   }
 
   private void submit(HttpExchange x) throws BadRequest, IOException {

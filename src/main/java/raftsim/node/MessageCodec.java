@@ -21,6 +21,7 @@ import raftsim.core.ReadIndex;
 import raftsim.core.ReadIndexReply;
 import raftsim.core.RequestVote;
 import raftsim.core.RequestVoteReply;
+import raftsim.core.TimeoutNow;
 import raftsim.core.VoteRefusal;
 
 /**
@@ -46,6 +47,9 @@ final class MessageCodec {
     if (m instanceof InstallSnapshot || m instanceof InstallSnapshotReply) {
       return "/raft/install_snapshot";
     }
+    if (m instanceof TimeoutNow) {
+      return "/raft/timeout_now";
+    }
     return "/raft/read_index";
   }
 
@@ -67,6 +71,9 @@ final class MessageCodec {
     o.put("type", m.type()).put("from", m.from()).put("to", m.to()).put("term", m.term());
     if (m instanceof RequestVote rv) {
       o.put("lastLogIndex", rv.lastLogIndex()).put("lastLogTerm", rv.lastLogTerm());
+      if (rv.transfer()) {
+        o.put("transfer", true);
+      }
     } else if (m instanceof RequestVoteReply r) {
       o.put("granted", r.granted());
       if (r.refusal() != null) {
@@ -141,7 +148,7 @@ final class MessageCodec {
     try {
       m = switch (type) {
         case "RequestVote" -> new RequestVote(from, to, term, Fields.longField(o, "lastLogIndex"),
-            Fields.longField(o, "lastLogTerm"));
+            Fields.longField(o, "lastLogTerm"), o.has("transfer") && Fields.bool(o, "transfer"));
         case "RequestVoteReply" -> new RequestVoteReply(from, to, term, Fields.bool(o, "granted"),
             o.has("refusal") ? Fields.enumField(o, "refusal", VoteRefusal.class) : null);
         case "AppendEntries" -> new AppendEntries(from, to, term, Fields.longField(o, "prevLogIndex"),
@@ -160,6 +167,7 @@ final class MessageCodec {
         case "PreVote" -> new PreVote(from, to, term, Fields.longField(o, "lastLogIndex"), Fields.longField(o, "lastLogTerm"));
         case "PreVoteReply" -> new PreVoteReply(from, to, term, Fields.bool(o, "granted"),
             o.has("refusal") ? Fields.enumField(o, "refusal", VoteRefusal.class) : null);
+        case "TimeoutNow" -> new TimeoutNow(from, to, term);
         default -> throw new BadRequest("type: unknown message type '" + type + "'");
       };
     } catch (IllegalArgumentException e) {

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import raftsim.core.AdminResult;
 import raftsim.core.ClientReply;
 import raftsim.core.ClientRequest;
 import raftsim.core.LogEntry;
@@ -134,6 +135,20 @@ public final class RaftNode implements AutoCloseable {
       ClientRequest r = new ClientRequest(0, ++anonymousSeq, command);
       waiting.put(new Key(0, r.seq()), f);
       b.handle(core.read(r, now()));
+    });
+    return f;
+  }
+
+  /**
+   * An operator's request — a leadership transfer or a membership change — run by the loop on the
+   * core at the loop's own time; the future completes with the core's answer.
+   */
+  public CompletableFuture<AdminResult> admin(java.util.function.BiFunction<RaftCore, Long, AdminResult> request) {
+    CompletableFuture<AdminResult> f = new CompletableFuture<>();
+    inputs.add(b -> {
+      AdminResult r = request.apply(core, now());
+      b.handle(r.ready());
+      f.complete(r);
     });
     return f;
   }

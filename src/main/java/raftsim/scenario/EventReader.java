@@ -39,6 +39,7 @@ final class EventReader {
       case "clients" -> clients(event);
       case "pause" -> pause(event);
       case "clockDrift" -> clockDrift(event);
+      case "transferLeader" -> transferLeader(event);
       case "expect" -> expect(event);
       default -> throw event.error("do",
           ScenarioWriter.quote(kind) + " is not an event kind; valid: " + String.join(", ", ScenarioEvent.KINDS));
@@ -151,6 +152,11 @@ final class EventReader {
     e.allowOnly(List.of("atMs", "do", "node", "ppm"));
     return new ScenarioEvent.ClockDrift(atMs(e), nodeId(e.require("node"), e.pathOf("node"), nodeIds()),
         e.requiredWholeNumber("ppm", -Limits.MAX_PPM, Limits.MAX_PPM), e.position());
+  }
+
+  private ScenarioEvent.TransferLeader transferLeader(ObjectReader e) throws ScenarioException {
+    e.allowOnly(List.of("atMs", "do", "to"));
+    return new ScenarioEvent.TransferLeader(atMs(e), nodeId(e.require("to"), e.pathOf("to"), nodeIds()), e.position());
   }
 
   private ScenarioEvent.Expect expect(ObjectReader e) throws ScenarioException {

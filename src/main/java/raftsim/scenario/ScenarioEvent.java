@@ -16,7 +16,7 @@ public sealed interface ScenarioEvent {
   /** Every value of {@code "do"}, in the order the format lists them. */
   List<String> KINDS = List.of(
       "crash", "restart", "partition", "isolate", "cut", "heal", "network", "clients", "pause", "clockDrift",
-      "expect");
+      "transferLeader", "expect");
 
   /** When the event happens, in simulated milliseconds from the start. */
   long atMs();
@@ -233,6 +233,29 @@ public sealed interface ScenarioEvent {
     @Override
     public ClockDrift withPosition(SourcePosition at) {
       return new ClockDrift(atMs, node, ppm, at);
+    }
+  }
+
+  /**
+   * The leader at this moment is asked to hand over office to node {@code to} (Raft dissertation §3.10),
+   * as an operator would; skipped (and traced) when there is no leader or it refuses.
+   */
+  record TransferLeader(long atMs, int to, SourcePosition at) implements ScenarioEvent {
+    public TransferLeader {
+      EventShape.check(atMs, at);
+      if (to < 1) {
+        throw new IllegalArgumentException("a transfer needs a node id to hand office to, got " + to);
+      }
+    }
+
+    @Override
+    public String kind() {
+      return "transferLeader";
+    }
+
+    @Override
+    public TransferLeader withPosition(SourcePosition at) {
+      return new TransferLeader(atMs, to, at);
     }
   }
 

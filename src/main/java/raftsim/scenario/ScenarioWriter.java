@@ -140,6 +140,8 @@ public final class ScenarioWriter {
       o.put("node", nodeRef(p.node())).put("forMs", p.forMs());
     } else if (e instanceof ScenarioEvent.ClockDrift d) {
       o.put("node", d.node()).put("ppm", d.ppm());
+    } else if (e instanceof ScenarioEvent.TransferLeader t) {
+      o.put("to", t.to());
     } else if (e instanceof ScenarioEvent.Expect x) {
       expectFields(x, o);
     }

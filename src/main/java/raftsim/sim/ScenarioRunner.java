@@ -192,6 +192,11 @@ public final class ScenarioRunner {
       }
     } else if (e instanceof ScenarioEvent.ClockDrift d) {
       sim.clockDrift(d.node(), d.ppm());
+    } else if (e instanceof ScenarioEvent.TransferLeader t) {
+      int leader = resolve(new NodeRef.Leader(), "transferLeader", id -> true, key);
+      if (leader != 0) {
+        sim.transferLeadership(leader, t.to());
+      }
     } else if (e instanceof ScenarioEvent.Expect x) {
       checkExpectation(x);
     }

@@ -2,6 +2,8 @@ package raftsim.sim;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import raftsim.core.AdminRefusal;
+import raftsim.core.AdminResult;
 import raftsim.core.AppliedEntry;
 import raftsim.core.ClientReply;
 import raftsim.core.ClientRequest;
@@ -150,6 +152,13 @@ final class SimNode {
     } else {
       handle(core.propose(request, localNow()));
     }
+  }
+
+  /** An operator's request to this node's core; returns why it was refused, or null when it was accepted. */
+  AdminRefusal admin(java.util.function.BiFunction<RaftCore, Long, AdminResult> request) {
+    AdminResult r = request.apply(core, localNow());
+    handle(r.ready());
+    return r.refusal();
   }
 
   /** A disk write became durable: release what waited for it, then tell the core (it may now commit). */

@@ -271,6 +271,19 @@ public final class Simulation {
     }
   }
 
+  /**
+   * Asks {@code node}, which must be live, to hand over leadership to {@code to} (diss. §3.10), as an
+   * operator would; returns why it refused, or null when the transfer started. Traced either way.
+   */
+  public raftsim.core.AdminRefusal transferLeadership(int node, int to) {
+    raftsim.core.AdminRefusal refusal = nodes[node].admin((core, local) -> core.transferLeadership(to, local));
+    if (trace.enabled()) {
+      trace.begin(currentEvent, now, "transfer-request").field("node", node).field("to", to)
+          .field("result", refusal == null ? "started" : refusal.name()).end();
+    }
+    return refusal;
+  }
+
   /** The network's current delays and rates. */
   public NetworkParams network() {
     return network;

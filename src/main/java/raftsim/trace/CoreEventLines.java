@@ -23,6 +23,9 @@ public final class CoreEventLines {
     w.field("type", m.type()).field("from", m.from()).field("to", m.to()).field("term", m.term());
     if (m instanceof RequestVote rv) {
       w.field("lastLogIndex", rv.lastLogIndex()).field("lastLogTerm", rv.lastLogTerm());
+      if (rv.transfer()) {
+        w.field("transfer", true);
+      }
     } else if (m instanceof RequestVoteReply r) {
       w.field("granted", r.granted());
       if (r.refusal() != null) {
@@ -93,6 +96,17 @@ public final class CoreEventLines {
     } else if (e instanceof CoreEvent.QuorumLost x) {
       w.begin(ev, t, "quorum-lost").field("node", node).field("term", x.term()).field("heardAt", x.heardAt())
           .field("timeout", x.timeoutMs());
+    } else if (e instanceof CoreEvent.TransferStarted x) {
+      w.begin(ev, t, "transfer").field("node", node).field("phase", "started").field("target", x.target())
+          .field("term", x.term()).field("deadline", x.deadline());
+    } else if (e instanceof CoreEvent.TimeoutNowSent x) {
+      w.begin(ev, t, "transfer").field("node", node).field("phase", "timeout-now").field("target", x.target())
+          .field("term", x.term()).field("lastIndex", x.lastIndex());
+    } else if (e instanceof CoreEvent.TransferAborted x) {
+      w.begin(ev, t, "transfer").field("node", node).field("phase", "aborted").field("target", x.target())
+          .field("term", x.term());
+    } else if (e instanceof CoreEvent.TimeoutNowReceived x) {
+      w.begin(ev, t, "timeout-now").field("node", node).field("leader", x.leader()).field("term", x.term());
     } else if (e instanceof CoreEvent.VoteGranted x) {
       w.begin(ev, t, "vote").field("node", node).field("candidate", x.candidate()).field("term", x.term())
           .field("granted", true);

@@ -115,7 +115,24 @@ class MalformedRequestsTest {
             utf8("{\"type\":\"InstallSnapshot\",\"from\":2,\"to\":1,\"term\":1,\"lastIncludedIndex\":1,"
                 + "\"lastIncludedTerm\":1,\"offset\":0,\"done\":true,\"data\":\"%%%\"}"), new String[] {t, TOKEN}, 400),
         Arguments.of("unknown peer endpoint", "POST", "/raft/gossip", utf8("{}"), new String[] {t, TOKEN}, 404),
-        Arguments.of("GET on a peer endpoint", "GET", "/raft/append_entries", null, new String[] {t, TOKEN}, 405));
+        Arguments.of("GET on a peer endpoint", "GET", "/raft/append_entries", null, new String[] {t, TOKEN}, 405),
+        Arguments.of("peer call, TimeoutNow at the wrong endpoint", "POST", "/raft/request_vote",
+            utf8("{\"type\":\"TimeoutNow\",\"from\":2,\"to\":1,\"term\":1}"), new String[] {t, TOKEN}, 400),
+        Arguments.of("admin call without the token", "POST", "/admin/transfer-leader", utf8("{\"to\": 2}"),
+            new String[0], 401),
+        Arguments.of("admin call, GET", "GET", "/admin/transfer-leader", null, new String[] {t, TOKEN}, 405),
+        Arguments.of("admin call, unknown endpoint", "POST", "/admin/reboot", utf8("{}"), new String[] {t, TOKEN}, 404),
+        Arguments.of("transfer, to missing", "POST", "/admin/transfer-leader", utf8("{}"), new String[] {t, TOKEN}, 400),
+        Arguments.of("transfer, to not a number", "POST", "/admin/transfer-leader", utf8("{\"to\": \"two\"}"),
+            new String[] {t, TOKEN}, 400),
+        Arguments.of("transfer, to zero", "POST", "/admin/transfer-leader", utf8("{\"to\": 0}"),
+            new String[] {t, TOKEN}, 400),
+        Arguments.of("transfer, unknown field", "POST", "/admin/transfer-leader", utf8("{\"to\": 2, \"now\": true}"),
+            new String[] {t, TOKEN}, 400),
+        Arguments.of("transfer to a node that is no voter", "POST", "/admin/transfer-leader", utf8("{\"to\": 2}"),
+            new String[] {t, TOKEN}, 409),
+        Arguments.of("transfer to the leader itself", "POST", "/admin/transfer-leader", utf8("{\"to\": 1}"),
+            new String[] {t, TOKEN}, 409));
   }
 
   @ParameterizedTest(name = "{0}")

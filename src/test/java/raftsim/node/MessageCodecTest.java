@@ -16,6 +16,7 @@ import raftsim.core.PreVote;
 import raftsim.core.PreVoteReply;
 import raftsim.core.RequestVote;
 import raftsim.core.RequestVoteReply;
+import raftsim.core.TimeoutNow;
 import raftsim.core.VoteRefusal;
 
 /** Every peer message survives the wire: encoded as JSON and decoded at its endpoint, it is the same message. */
@@ -26,6 +27,8 @@ class MessageCodecTest {
     return Stream.of(
         new RequestVote(2, 1, 5, 7, 4),
         RequestVoteReply.refuse(1, 2, 5, VoteRefusal.LEADER_HEARD),
+        new RequestVote(2, 1, 5, 7, 4, true),
+        new TimeoutNow(1, 2, 5),
         new PreVote(3, 1, 6, 10, 5),
         PreVoteReply.grant(1, 3, 6),
         PreVoteReply.refuse(1, 3, 5, VoteRefusal.CANDIDATE_LOG_BEHIND),

@@ -47,6 +47,7 @@ final class Examples {
         "network": { "delayMs": [0, 0], "dropRate": 0.05, "duplicateRate": 1 },
         "disk": { "syncMs": [3, 3] },
         "snapshot": { "everyEntries": 0, "chunkBytes": 1 },
+        "cluster": { "preVote": true, "checkQuorum": true },
         "clients": { "count": 1000, "keys": 100000, "opIntervalMs": 0, "retryMs": 7, "timeoutMs": 7,
                      "mix": { "put": 1, "get": 2.5, "append": 0, "delete": 0.125, "cas": 1000000 } },
         "events": [
@@ -72,6 +73,7 @@ final class Examples {
           { "atMs": 3000, "do": "pause", "node": "random", "forMs": 20000 },
           { "atMs": 3100, "do": "clockDrift", "node": 1, "ppm": -500000 },
           { "atMs": 3100, "do": "clockDrift", "node": 5, "ppm": 500000 },
+          { "atMs": 3200, "do": "transferLeader", "to": 2 },
           { "atMs": 4000, "do": "expect", "leader": "none" },
           { "atMs": 4000, "do": "expect", "leader": 3, "node": 3, "role": "leader" },
           { "atMs": 4000, "do": "expect", "node": 1, "role": "candidate" },

@@ -102,6 +102,7 @@ class ScenarioWriterTest {
         new ScenarioEvent.ClientsActive(80, false, NONE),
         new ScenarioEvent.Pause(90, new NodeRef.Leader(), 123, NONE),
         new ScenarioEvent.ClockDrift(100, 3, -1, NONE),
+        new ScenarioEvent.TransferLeader(105, 6, NONE),
         new ScenarioEvent.Expect(110, new LeaderExpectation.None(), 2, Role.FOLLOWER, 0L, 110L, NONE),
         new ScenarioEvent.Expect(0, new LeaderExpectation.Node(7), null, null, null, null, NONE));
     Scenario s = new Scenario("hand \"built\"\n", "tab\there, \u00e9t\u00e9, \u0001", Long.MIN_VALUE, 7, 110,
