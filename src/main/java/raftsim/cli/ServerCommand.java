@@ -21,7 +21,9 @@ import raftsim.node.storage.StorageException;
     mixinStandardHelpOptions = true,
     description = {
         "Run one Raft node: an HTTP server for clients and peers, its log and snapshots in --data-dir.",
-        "Example: server --id 1 --port 8001 --data-dir /tmp/raft1 --peers 2=127.0.0.1:8002,3=127.0.0.1:8003"})
+        "Example: server --id 1 --port 8001 --data-dir /tmp/raft1 --peers 2=127.0.0.1:8002,3=127.0.0.1:8003",
+        "Admin (with the cluster token): POST /admin/transfer-leader {\"to\": 2}, /admin/add-server",
+        "{\"id\": 4, \"address\": \"127.0.0.1:8004\"}, /admin/remove-server {\"id\": 3}."})
 final class ServerCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -40,7 +42,7 @@ final class ServerCommand implements Callable<Integer> {
   @Option(names = "--bind", defaultValue = "127.0.0.1", description = "The address to listen on (default ${DEFAULT-VALUE}).")
   String bind;
 
-  @Option(names = "--cluster-token", description = "A secret that peer (/raft/*) calls must present.")
+  @Option(names = "--cluster-token", description = "A secret that peer (/raft/*) and admin (/admin/*) calls must present.")
   String clusterToken;
 
   @Option(names = "--election-timeout", defaultValue = "300..600", description = "Election timeout range in ms (default ${DEFAULT-VALUE}).")
@@ -67,6 +69,11 @@ final class ServerCommand implements Callable<Integer> {
       + " adopting their term (Raft dissertation 4.2.3). Every member must agree.")
   boolean checkQuorum;
 
+  @Option(names = "--join", description = "Start outside the cluster, whose members are --peers, and wait to be added:"
+      + " POST /admin/add-server {\"id\": ID, \"address\": \"HOST:PORT\"} to the leader. The server catches up as a"
+      + " learner and becomes a voter once it has (Raft dissertation 4.1, 4.2.1).")
+  boolean join;
+
   @Override
   public Integer call() throws Exception {
     long[] election = Ranges.parse(electionTimeout, "--election-timeout");
@@ -79,8 +86,12 @@ final class ServerCommand implements Callable<Integer> {
     System.setProperty("sun.net.httpserver.nodelay", "true");
     RaftConfig raft = RaftConfig.of(election[0], election[1], heartbeatMs).withSnapshots(snapshotEvery, 65536)
         .withPreVote(preVote).withCheckQuorum(checkQuorum);
-    NodeConfig config = new NodeConfig(id, bind, port, dataDir, Peers.parse(peers, id), clusterToken, raft,
-        maxBodyBytes, requestTimeoutMs);
+    TreeMap<Integer, String> peerMap = Peers.parse(peers, id);
+    if (join && peerMap.isEmpty()) {
+      throw new BadInputException("raftsim server: --join needs --peers: the members of the cluster to join");
+    }
+    NodeConfig config = new NodeConfig(id, bind, port, dataDir, peerMap, clusterToken, raft, maxBodyBytes,
+        requestTimeoutMs, join);
     RaftNode node;
     try {
       node = new RaftNode(config);

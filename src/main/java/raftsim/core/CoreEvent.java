@@ -54,6 +54,23 @@ public sealed interface CoreEvent {
   /** The node was told by its leader to stand for election at once (diss. §3.10). */
   record TimeoutNowReceived(int leader, long term) implements CoreEvent {}
 
+  /**
+   * The configuration in force on this node changed (diss. §4.1): an entry holding one was appended or
+   * truncated, or a snapshot brought one. {@code index} is the entry's (the snapshot's when it came with one).
+   */
+  record ConfigurationChanged(long index, java.util.List<Integer> voters, java.util.List<Integer> learners)
+      implements CoreEvent {}
+
+  /** The leader proposed a configuration change at {@code index}: the whole next configuration (diss. §4.1). */
+  record ConfigurationProposed(long index, java.util.List<Integer> voters, java.util.List<Integer> learners)
+      implements CoreEvent {}
+
+  /** A learner finished a catch-up round within the minimum election timeout and will be made a voter (diss. §4.2.1). */
+  record LearnerCaughtUp(int learner, long matchIndex) implements CoreEvent {}
+
+  /** A leader removed from the configuration saw that configuration commit and stepped down (diss. §4.2.2). */
+  record LeaderRemoved(long term, long configurationIndex) implements CoreEvent {}
+
   /** The node granted its vote to {@code candidate} (§5.2, §5.4.1). */
   record VoteGranted(int candidate, long term) implements CoreEvent {}
 

@@ -15,6 +15,11 @@ final class Election {
    * without, it stands for election in a new term at once (§5.2).
    */
   void timeout(long now, Output out) {
+    if (!core.configuration.isVoter(core.id)) {
+      // A learner, a server not yet added or one removed does not stand (diss. §4.2.1, §4.2.3).
+      core.resetElectionTimer(now);
+      return;
+    }
     if (core.config.preVote()) {
       core.preVoting().start(now, out);
     } else {
@@ -122,6 +127,10 @@ final class Election {
       return;
     }
     int pos = core.position(r.from());
+    if (pos < 0) {
+      out.event(new CoreEvent.Ignored(r.type(), r.from(), IgnoreReason.NOT_A_VOTER)); // its vote does not count
+      return;
+    }
     if (core.voteAnswered[pos]) {
       out.event(new CoreEvent.Ignored(r.type(), r.from(), IgnoreReason.DUPLICATE_VOTE));
       return;

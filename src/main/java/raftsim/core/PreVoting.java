@@ -107,6 +107,10 @@ final class PreVoting {
       return;
     }
     int pos = core.position(r.from());
+    if (pos < 0) {
+      out.event(new CoreEvent.Ignored(r.type(), r.from(), IgnoreReason.NOT_A_VOTER));
+      return;
+    }
     if (core.voteAnswered[pos]) {
       out.event(new CoreEvent.Ignored(r.type(), r.from(), IgnoreReason.DUPLICATE_VOTE));
       return;

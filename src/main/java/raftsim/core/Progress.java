@@ -33,6 +33,11 @@ final class Progress implements ProgressView {
   private long ackedRound;
   /** Node-local time of this follower's latest answer in the leader's term (CheckQuorum, diss. §6.2). */
   private long lastHeardAt;
+  /** A learner's catch-up round (diss. §4.2.1): when it began, and the leader's last index then. */
+  private long catchUpStart;
+  private long catchUpTarget;
+  /** A learner finished a round within the minimum election timeout: it may become a voter. */
+  private boolean caughtUp;
 
   /** @param now when the leader starts tracking the follower: it counts as heard then, a grace period */
   Progress(int peer, long nextIndex, int maxInflight, long now) {
@@ -157,6 +162,28 @@ final class Progress implements ProgressView {
 
   long lastHeardAt() {
     return lastHeardAt;
+  }
+
+  /** A new catch-up round (diss. §4.2.1) begins at {@code now}: it ends once the follower holds {@code target}. */
+  void startCatchUp(long now, long target) {
+    catchUpStart = now;
+    catchUpTarget = target;
+  }
+
+  long catchUpStart() {
+    return catchUpStart;
+  }
+
+  long catchUpTarget() {
+    return catchUpTarget;
+  }
+
+  boolean caughtUp() {
+    return caughtUp;
+  }
+
+  void caughtUp(boolean yes) {
+    caughtUp = yes;
   }
 
   /**

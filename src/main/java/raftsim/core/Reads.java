@@ -155,9 +155,11 @@ final class Reads {
       if (r.confirmed || r.readIndex == 0) {
         continue;
       }
-      int votes = 1; // the leader itself
-      for (Progress p : core.progress) {
-        if (p.ackedRound() > r.round) {
+      // Only the voters of the configuration in force count, the leader among them only while it is one
+      // (diss. §4.2.2); learners answer rounds too, but prove nothing about who leads.
+      int votes = 0;
+      for (int voter : core.voters) {
+        if (voter == core.id || core.progressOf(voter).ackedRound() > r.round) {
           votes++;
         }
       }

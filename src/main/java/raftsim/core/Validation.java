@@ -15,7 +15,9 @@ final class Validation {
     if (m.to() != core.id) {
       return IgnoreReason.NOT_ADDRESSED_TO_ME;
     }
-    if (!core.isPeer(m.from())) {
+    // Any other node may write: with membership changes a sender this node's configuration does not
+    // name yet may lead a newer one (diss. §4.1). Handlers ignore replies from nodes they did not ask.
+    if (m.from() < 1 || m.from() == core.id) {
       return IgnoreReason.UNKNOWN_SENDER;
     }
     if (m.term() < 0) {
@@ -35,6 +37,7 @@ final class Validation {
     } else if (m instanceof InstallSnapshot s) {
       ok = s.lastIncludedIndex() >= 1 && s.lastIncludedTerm() >= 1 && s.lastIncludedTerm() <= s.term()
           && s.offset() >= 0 && s.offset() <= Integer.MAX_VALUE - s.length();
+      // The configuration record checks its own shape when it is built.
     } else if (m instanceof InstallSnapshotReply r) {
       ok = r.lastIncludedIndex() >= 0 && r.nextOffset() >= 0;
     } else if (m instanceof ReadIndex r) {

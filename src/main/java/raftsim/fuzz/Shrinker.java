@@ -202,8 +202,9 @@ public final class Shrinker {
         kept.add(k);
       }
     }
+    ClusterSettings cluster = s.cluster().withInitialMembers(Math.min(s.cluster().initialMembers(), last - 1));
     return new Scenario(s.name(), s.description(), s.seed(), last - 1, s.durationMs(), s.timing(), s.network(),
-        s.disk(), s.snapshot(), s.cluster(), s.clients(), kept, s.expect(), s.file());
+        s.disk(), s.snapshot(), cluster, s.clients(), kept, s.expect(), s.file());
   }
 
   private static ScenarioEvent withoutNode(ScenarioEvent e, int last) {
@@ -227,12 +228,17 @@ public final class Shrinker {
       return t.to() == last ? null : t;
     }
     if (e instanceof ScenarioEvent.Expect x) {
-      return x.node() != null && x.node() == last ? null : x;
+      boolean namesIt = (x.node() != null && x.node() == last) || (x.voters() != null && x.voters().contains(last));
+      return namesIt ? null : x;
+    }
+    if (e instanceof ScenarioEvent.AddServer a) {
+      return a.node() == last ? null : a;
     }
     NodeRef ref = e instanceof ScenarioEvent.Crash c ? c.node()
         : e instanceof ScenarioEvent.Restart r ? r.node()
         : e instanceof ScenarioEvent.Isolate i ? i.node()
-        : e instanceof ScenarioEvent.Pause p ? p.node() : null;
+        : e instanceof ScenarioEvent.Pause p ? p.node()
+        : e instanceof ScenarioEvent.RemoveServer r ? r.node() : null;
     return ref instanceof NodeRef.Id id && id.id() == last ? null : e;
   }
 
@@ -262,7 +268,7 @@ public final class Shrinker {
       } else if (e instanceof ScenarioEvent.Expect x && e.atMs() == s.durationMs()) {
         kept.add(new ScenarioEvent.Expect(duration, x.leader(), x.node(), x.role(),
             x.progressSinceMs() == null ? null : Math.min(x.progressSinceMs(), duration),
-            x.noProgressSinceMs() == null ? null : Math.min(x.noProgressSinceMs(), duration), x.at()));
+            x.noProgressSinceMs() == null ? null : Math.min(x.noProgressSinceMs(), duration), x.voters(), x.at()));
       }
     }
     return new Scenario(s.name(), s.description(), s.seed(), s.nodes(), duration, s.timing(), s.network(), s.disk(),

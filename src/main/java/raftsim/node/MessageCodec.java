@@ -10,6 +10,7 @@ import java.util.List;
 import raftsim.core.AppendEntries;
 import raftsim.core.AppendEntriesReply;
 import raftsim.core.AppendRejection;
+import raftsim.core.Configuration;
 import raftsim.core.InstallSnapshot;
 import raftsim.core.InstallSnapshotReply;
 import raftsim.core.LogEntry;
@@ -87,6 +88,8 @@ final class MessageCodec {
         ObjectNode x = entries.addObject().put("index", e.index()).put("term", e.term());
         if (e.payload() instanceof Payload.Command c) {
           x.put("clientId", c.clientId()).put("seq", c.seq()).put("command", c.text());
+        } else if (e.payload() instanceof Payload.Config c) {
+          x.set("config", configuration(c.configuration()));
         }
       }
     } else if (m instanceof AppendEntriesReply r) {
@@ -98,6 +101,9 @@ final class MessageCodec {
     } else if (m instanceof InstallSnapshot s) {
       o.put("lastIncludedIndex", s.lastIncludedIndex()).put("lastIncludedTerm", s.lastIncludedTerm())
           .put("offset", s.offset()).put("done", s.done()).put("data", Base64.getEncoder().encodeToString(s.data()));
+      if (s.configuration() != null) {
+        o.set("config", configuration(s.configuration()));
+      }
     } else if (m instanceof InstallSnapshotReply r) {
       o.put("lastIncludedIndex", r.lastIncludedIndex()).put("nextOffset", r.nextOffset()).put("installed", r.installed());
     } else if (m instanceof ReadIndex r) {
@@ -158,7 +164,8 @@ final class MessageCodec {
             Fields.longField(o, "conflictIndex"),
             o.has("rejection") ? Fields.enumField(o, "rejection", AppendRejection.class) : null, Fields.longField(o, "round"));
         case "InstallSnapshot" -> new InstallSnapshot(from, to, term, Fields.longField(o, "lastIncludedIndex"),
-            Fields.longField(o, "lastIncludedTerm"), Fields.longField(o, "offset"), base64(o), Fields.bool(o, "done"));
+            Fields.longField(o, "lastIncludedTerm"), Fields.longField(o, "offset"), base64(o), Fields.bool(o, "done"),
+            o.has("config") ? configuration(o.get("config")) : null);
         case "InstallSnapshotReply" -> new InstallSnapshotReply(from, to, term, Fields.longField(o, "lastIncludedIndex"),
             Fields.longField(o, "nextOffset"), Fields.bool(o, "installed"));
         case "ReadIndex" -> new ReadIndex(from, to, term, Fields.longField(o, "readId"));
@@ -189,12 +196,71 @@ final class MessageCodec {
       if (!e.isObject()) {
         throw new BadRequest("entries: each entry must be an object");
       }
-      Payload p = e.has("command")
-          ? new Payload.Command(Fields.longField(e, "clientId"), Fields.longField(e, "seq"), Fields.text(e, "command"))
-          : Payload.NoOp.INSTANCE;
+      Payload p;
+      if (e.has("command")) {
+        p = new Payload.Command(Fields.longField(e, "clientId"), Fields.longField(e, "seq"), Fields.text(e, "command"));
+      } else if (e.has("config")) {
+        p = new Payload.Config(configuration(e.get("config")));
+      } else {
+        p = Payload.NoOp.INSTANCE;
+      }
       out.add(new LogEntry(Fields.longField(e, "index"), Fields.longField(e, "term"), p));
     }
     return out;
+  }
+
+  /** A configuration (diss. §4.1) as {@code {"voters": [1, 2], "learners": [3], "addresses": {"3": "h:p"}}}. */
+  static ObjectNode configuration(Configuration c) {
+    ObjectNode o = JSON.createObjectNode();
+    ArrayNode voters = o.putArray("voters");
+    c.voters().forEach(voters::add);
+    ArrayNode learners = o.putArray("learners");
+    c.learners().forEach(learners::add);
+    ObjectNode addresses = o.putObject("addresses");
+    c.addresses().forEach((id, address) -> addresses.put(Integer.toString(id), address));
+    return o;
+  }
+
+  static Configuration configuration(JsonNode o) throws BadRequest {
+    if (o == null || !o.isObject()) {
+      throw new BadRequest("config: expected an object with voters, learners and addresses");
+    }
+    List<Integer> voters = ids(o, "voters");
+    List<Integer> learners = ids(o, "learners");
+    java.util.TreeMap<Integer, String> addresses = new java.util.TreeMap<>();
+    JsonNode a = o.get("addresses");
+    if (a == null || !a.isObject()) {
+      throw new BadRequest("config.addresses: expected an object of id to \"host:port\"");
+    }
+    var fields = a.fields();
+    while (fields.hasNext()) {
+      var f = fields.next();
+      try {
+        addresses.put(Integer.parseInt(f.getKey()), f.getValue().textValue());
+      } catch (NumberFormatException e) {
+        throw new BadRequest("config.addresses: '" + f.getKey() + "' is not a node id");
+      }
+    }
+    try {
+      return new Configuration(voters, learners, addresses);
+    } catch (IllegalArgumentException e) {
+      throw new BadRequest("config: " + e.getMessage());
+    }
+  }
+
+  private static List<Integer> ids(JsonNode o, String name) throws BadRequest {
+    JsonNode a = o.get(name);
+    if (a == null || !a.isArray()) {
+      throw new BadRequest("config." + name + ": expected an array of node ids");
+    }
+    List<Integer> ids = new ArrayList<>();
+    for (JsonNode id : a) {
+      if (!id.isInt()) {
+        throw new BadRequest("config." + name + ": expected node ids, got " + id);
+      }
+      ids.add(id.intValue());
+    }
+    return ids;
   }
 
   private static byte[] base64(JsonNode o) throws BadRequest {

@@ -45,6 +45,17 @@ final class PeerSender implements AutoCloseable {
   }
 
   /**
+   * Learns where a member added at run time listens: its address travels in the configuration entry
+   * that adds it (diss. §4.1). Called on the loop thread, like {@link #send}.
+   */
+  void learn(int id, String address) {
+    if (!base.containsKey(id)) {
+      base.put(id, URI.create("http://" + address));
+      inFlight.put(id, new Semaphore(WINDOW));
+    }
+  }
+
+  /**
    * Sends {@code messages}, in order: those for one peer and one endpoint go in one POST, as a JSON
    * array, so a batch of the loop costs each peer one request per kind of message, not one per message.
    */

@@ -50,6 +50,10 @@ public final class RaftNode implements AutoCloseable {
   private long anonymousSeq;
   private volatile boolean running = true;
   private volatile NodeView view;
+  /** The configuration whose addresses the peer sender last learned (diss. §4.1). */
+  private raftsim.core.Configuration learned;
+  /** Every member's address this node knows: the configured peers', then those added at run time. */
+  private volatile java.util.SortedMap<Integer, String> addresses;
   /** How many fsyncs the log has had: with group commit, far fewer than the entries written. */
   private long syncs;
 
@@ -98,6 +102,8 @@ public final class RaftNode implements AutoCloseable {
     this.core = new RaftCore(config.id(), config.members(), config.raft(), random, new KvStore(), storage.recovered(),
         now());
     this.peers = new PeerSender(config);
+    this.addresses = new TreeMap<>(config.peers());
+    learnAddresses();
     this.view = NodeView.of(core, 0);
     this.loop = new Thread(this::run, "raft-loop-" + config.id());
   }
@@ -226,7 +232,30 @@ public final class RaftNode implements AutoCloseable {
     if (waiting.size() > 4096) {
       waiting.values().removeIf(CompletableFuture::isDone); // clients that gave up waiting
     }
+    learnAddresses();
     view = NodeView.of(core, syncs);
+  }
+
+  /** Members added at run time carry their address in the configuration: start sending to them. */
+  private void learnAddresses() {
+    raftsim.core.Configuration c = core.configuration();
+    if (c == learned) {
+      return;
+    }
+    learned = c;
+    TreeMap<Integer, String> all = new TreeMap<>(addresses);
+    c.addresses().forEach((id, address) -> {
+      if (id != config.id()) {
+        all.putIfAbsent(id, address);
+        peers.learn(id, address);
+      }
+    });
+    addresses = all;
+  }
+
+  /** Where member {@code id} listens ("host:port"), or null when this node does not know. */
+  public String addressOf(int id) {
+    return addresses.get(id);
   }
 
   /** Stops the loop and closes the files; waiting clients get no answer (their outcome is unknown). */

@@ -13,9 +13,13 @@ import java.util.Objects;
  * @param preVote a node asks for pre-votes before it stands for election (diss. §9.6)
  * @param checkQuorum a leader steps down when it has not heard from a majority for an election timeout,
  *     and a node that heard from a leader that recently refuses votes without adopting the term (diss. §4.2.3)
+ * @param initialMembers nodes 1..initialMembers form the first configuration; the others run from the
+ *     start as spares outside it, until an {@code addServer} event adds them. 0 stands for every node,
+ *     and {@link Scenario} replaces it with the node count.
  */
-public record ClusterSettings(Reads reads, int maxEntriesPerAppend, boolean preVote, boolean checkQuorum) {
-  public static final ClusterSettings DEFAULT = new ClusterSettings(Reads.READ_INDEX, 64, false, false);
+public record ClusterSettings(
+    Reads reads, int maxEntriesPerAppend, boolean preVote, boolean checkQuorum, int initialMembers) {
+  public static final ClusterSettings DEFAULT = new ClusterSettings(Reads.READ_INDEX, 64, false, false, 0);
 
   /** How a node serves a read-only command. */
   public enum Reads {
@@ -57,22 +61,29 @@ public record ClusterSettings(Reads reads, int maxEntriesPerAppend, boolean preV
     if (maxEntriesPerAppend < 1) {
       throw new IllegalArgumentException("maxEntriesPerAppend must be at least 1, got " + maxEntriesPerAppend);
     }
+    if (initialMembers < 0) {
+      throw new IllegalArgumentException("initialMembers must not be negative, got " + initialMembers);
+    }
   }
 
   /** The basic protocol: none of the extensions. */
   public ClusterSettings(Reads reads, int maxEntriesPerAppend) {
-    this(reads, maxEntriesPerAppend, false, false);
+    this(reads, maxEntriesPerAppend, false, false, 0);
   }
 
   public ClusterSettings withReads(Reads r) {
-    return new ClusterSettings(r, maxEntriesPerAppend, preVote, checkQuorum);
+    return new ClusterSettings(r, maxEntriesPerAppend, preVote, checkQuorum, initialMembers);
   }
 
   public ClusterSettings withPreVote(boolean on) {
-    return new ClusterSettings(reads, maxEntriesPerAppend, on, checkQuorum);
+    return new ClusterSettings(reads, maxEntriesPerAppend, on, checkQuorum, initialMembers);
   }
 
   public ClusterSettings withCheckQuorum(boolean on) {
-    return new ClusterSettings(reads, maxEntriesPerAppend, preVote, on);
+    return new ClusterSettings(reads, maxEntriesPerAppend, preVote, on, initialMembers);
+  }
+
+  public ClusterSettings withInitialMembers(int n) {
+    return new ClusterSettings(reads, maxEntriesPerAppend, preVote, checkQuorum, n);
   }
 }

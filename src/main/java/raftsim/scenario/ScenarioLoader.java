@@ -74,7 +74,7 @@ public final class ScenarioLoader {
     NetworkSettings network = network(top);
     DiskSettings disk = disk(top);
     SnapshotSettings snapshot = snapshot(top);
-    ClusterSettings cluster = cluster(top);
+    ClusterSettings cluster = cluster(top, nodes);
     ClientSettings clients = clients(top);
     List<ScenarioEvent> events = events(top, new EventReader(values, nodes, durationMs));
     Expectations expect = expectations(top);
@@ -123,8 +123,9 @@ public final class ScenarioLoader {
         (int) s.wholeNumber("chunkBytes", d.chunkBytes(), 1, Limits.MAX_CHUNK_BYTES));
   }
 
-  private static ClusterSettings cluster(ObjectReader top) throws ScenarioException {
-    ObjectReader c = top.object("cluster", List.of("reads", "maxEntriesPerAppend", "preVote", "checkQuorum"));
+  private static ClusterSettings cluster(ObjectReader top, int nodes) throws ScenarioException {
+    ObjectReader c = top.object("cluster",
+        List.of("reads", "maxEntriesPerAppend", "preVote", "checkQuorum", "initialMembers"));
     if (c == null) {
       return ClusterSettings.DEFAULT;
     }
@@ -138,7 +139,8 @@ public final class ScenarioLoader {
         Limits.MAX_ENTRIES_PER_APPEND);
     boolean preVote = c.bool("preVote", ClusterSettings.DEFAULT.preVote());
     boolean checkQuorum = c.bool("checkQuorum", ClusterSettings.DEFAULT.checkQuorum());
-    return new ClusterSettings(mode, maxEntries, preVote, checkQuorum);
+    int initialMembers = (int) c.wholeNumber("initialMembers", nodes, 1, nodes);
+    return new ClusterSettings(mode, maxEntries, preVote, checkQuorum, initialMembers);
   }
 
   /** The client load, or null when the file has no {@code clients} object. */

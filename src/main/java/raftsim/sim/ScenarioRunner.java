@@ -33,6 +33,16 @@ public final class ScenarioRunner {
   private final List<ExpectationResult> expectations = new ArrayList<>();
   /** Crashes and isolations waiting for the next leader to take office, in order. */
   private final java.util.ArrayDeque<ScenarioEvent> armedForNextLeader = new java.util.ArrayDeque<>();
+  /**
+   * Membership changes not yet made, oldest first: like an operator, the runner asks the leader of the
+   * moment for the first one, again every heartbeat interval, until the leader's configuration shows it
+   * made — through refusals (one change at a time), leader changes and truncated entries.
+   */
+  private final java.util.ArrayDeque<MembershipChange> membershipChanges = new java.util.ArrayDeque<>();
+  private Scheduled membershipRetry;
+
+  /** A server to add ({@code add}) or remove. */
+  private record MembershipChange(boolean add, int server) {}
 
   private ScenarioRunner(Scenario scenario, SimOptions options, TraceWriter trace, ClientHistory history) {
     this.scenario = scenario;
@@ -73,7 +83,7 @@ public final class ScenarioRunner {
         s.network().dropRate(), s.network().duplicateRate());
     ReadMode reads = s.cluster().reads() == ClusterSettings.Reads.LOG ? ReadMode.LOG : ReadMode.READ_INDEX;
     return new SimOptions(s.nodes(), raft, network, s.disk().syncMs().min(), s.disk().syncMs().max(), s.seed(),
-        KvStore::new, reads, Long.MAX_VALUE);
+        KvStore::new, reads, Long.MAX_VALUE, s.cluster().initialMembers());
   }
 
   static ClientLoad clientLoad(Scenario s) {
@@ -192,6 +202,15 @@ public final class ScenarioRunner {
       }
     } else if (e instanceof ScenarioEvent.ClockDrift d) {
       sim.clockDrift(d.node(), d.ppm());
+    } else if (e instanceof ScenarioEvent.AddServer a) {
+      membershipChanges.add(new MembershipChange(true, a.node()));
+      pursueMembershipChanges();
+    } else if (e instanceof ScenarioEvent.RemoveServer r) {
+      int node = resolve(r.node(), "removeServer", id -> true, key);
+      if (node != 0) {
+        membershipChanges.add(new MembershipChange(false, node));
+        pursueMembershipChanges();
+      }
     } else if (e instanceof ScenarioEvent.TransferLeader t) {
       int leader = resolve(new NodeRef.Leader(), "transferLeader", id -> true, key);
       if (leader != 0) {
@@ -199,6 +218,42 @@ public final class ScenarioRunner {
       }
     } else if (e instanceof ScenarioEvent.Expect x) {
       checkExpectation(x);
+    }
+  }
+
+  /**
+   * Asks the leader of the moment for the oldest change not yet made; drops the changes its latest
+   * configuration already shows, and comes back a heartbeat interval later while any is left.
+   */
+  private void pursueMembershipChanges() {
+    while (!membershipChanges.isEmpty()) {
+      int leader = sim.leader();
+      if (leader == 0) {
+        break;
+      }
+      MembershipChange c = membershipChanges.peekFirst();
+      raftsim.core.Configuration latest = sim.core(leader).configuration();
+      if (latest.isMember(c.server()) == c.add()) {
+        membershipChanges.pollFirst();
+        if (sim.trace().enabled()) {
+          sim.trace().begin(sim.currentEvent(), sim.now(), "membership-done").field("op", c.add() ? "add" : "remove")
+              .field("server", c.server()).field("leader", leader).end();
+        }
+        continue;
+      }
+      raftsim.core.AdminRefusal refusal = c.add() ? sim.addServer(leader, c.server()) : sim.removeServer(leader, c.server());
+      if (refusal == raftsim.core.AdminRefusal.LAST_VOTER) {
+        membershipChanges.pollFirst(); // it can never be made
+        skip("removeServer", "node " + c.server() + " is the last voter");
+        continue;
+      }
+      break; // appended, or refused for now: look again later
+    }
+    if (!membershipChanges.isEmpty() && membershipRetry == null) {
+      membershipRetry = sim.at(sim.now() + sim.options().raft().heartbeatMs(), s -> {
+        membershipRetry = null;
+        pursueMembershipChanges();
+      });
     }
   }
 
@@ -285,6 +340,15 @@ public final class ScenarioRunner {
       record("noProgress@" + t, !progress, progress
           ? "an operation invoked at or after " + x.noProgressSinceMs() + " ms completed ok"
           : "no operation invoked at or after " + x.noProgressSinceMs() + " ms completed ok");
+    }
+    if (x.voters() != null) {
+      int leader = sim.leader();
+      RaftCore c = leader == 0 ? null : sim.core(leader);
+      boolean committed = c != null && c.log().configurationIndex() <= c.commitIndex();
+      List<Integer> found = c == null ? null : c.configuration().voters();
+      record("voters@" + t, committed && found.equals(x.voters()), c == null ? "no leader to ask"
+          : "expected voters " + x.voters() + ", leader " + leader + " has " + found
+              + (committed ? " (committed)" : " (not yet committed)"));
     }
   }
 

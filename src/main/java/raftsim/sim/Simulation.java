@@ -64,8 +64,8 @@ public final class Simulation {
     this.network = options.network();
     this.nodes = new SimNode[options.nodes() + 1];
     List<Integer> ids = new ArrayList<>();
-    for (int i = 1; i <= options.nodes(); i++) {
-      ids.add(i);
+    for (int i = 1; i <= options.initialMembers(); i++) {
+      ids.add(i); // the first configuration; nodes above it start as spares outside it
     }
     this.memberIds = Collections.unmodifiableList(ids);
     this.links = new Links(options.nodes());
@@ -284,6 +284,30 @@ public final class Simulation {
     return refusal;
   }
 
+  /**
+   * Asks {@code leader} to add {@code server} to the configuration (diss. §4.1), as an operator would;
+   * returns why it refused, or null when the change was appended. Traced either way.
+   */
+  public raftsim.core.AdminRefusal addServer(int leader, int server) {
+    raftsim.core.AdminRefusal refusal = nodes[leader].admin((core, local) -> core.addServer(server, "", local));
+    traceMembership(leader, "add", server, refusal);
+    return refusal;
+  }
+
+  /** Asks {@code leader} to remove {@code server}, possibly itself (diss. §4.1, §4.2.2); as {@link #addServer}. */
+  public raftsim.core.AdminRefusal removeServer(int leader, int server) {
+    raftsim.core.AdminRefusal refusal = nodes[leader].admin((core, local) -> core.removeServer(server, local));
+    traceMembership(leader, "remove", server, refusal);
+    return refusal;
+  }
+
+  private void traceMembership(int leader, String op, int server, raftsim.core.AdminRefusal refusal) {
+    if (trace.enabled()) {
+      trace.begin(currentEvent, now, "membership-request").field("node", leader).field("op", op)
+          .field("server", server).field("result", refusal == null ? "appended" : refusal.name()).end();
+    }
+  }
+
   /** The network's current delays and rates. */
   public NetworkParams network() {
     return network;
@@ -440,22 +464,25 @@ public final class Simulation {
   /**
    * CONTRACT §4, "Leader at a moment": a live node in the leader role such that a majority of the
    * cluster (itself included) are live nodes with open links both ways to it and a term not above its.
+   * With membership changes "the cluster" is the configuration the leader itself is using (diss. §4.1):
+   * the voters of the latest configuration in its log. Without them it is every node, as before.
    */
   private int computeLeader() {
-    int majority = options.nodes() / 2 + 1;
     for (int l = 1; l <= options.nodes(); l++) {
       RaftCore c = nodes[l].core();
       if (!nodes[l].live() || c.role() != Role.LEADER) {
         continue;
       }
+      List<Integer> voters = c.configuration().voters();
       int followers = 0;
-      for (int x = 1; x <= options.nodes(); x++) {
-        RaftCore cx = nodes[x].core();
-        if (nodes[x].live() && cx.currentTerm() <= c.currentTerm() && (x == l || (links.open(l, x) && links.open(x, l)))) {
+      for (int x : voters) {
+        RaftCore cx = x <= options.nodes() ? nodes[x].core() : null;
+        if (cx != null && nodes[x].live() && cx.currentTerm() <= c.currentTerm()
+            && (x == l || (links.open(l, x) && links.open(x, l)))) {
           followers++;
         }
       }
-      if (followers >= majority) {
+      if (followers >= voters.size() / 2 + 1) {
         return l;
       }
     }

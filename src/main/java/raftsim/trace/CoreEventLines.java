@@ -49,6 +49,9 @@ public final class CoreEventLines {
     } else if (m instanceof InstallSnapshot s) {
       w.field("lastIncludedIndex", s.lastIncludedIndex()).field("lastIncludedTerm", s.lastIncludedTerm())
           .field("offset", s.offset()).field("length", s.length()).field("done", s.done());
+      if (s.configuration() != null) {
+        w.rawField("voters", ids(s.configuration().voters())).rawField("learners", ids(s.configuration().learners()));
+      }
     } else if (m instanceof InstallSnapshotReply r) {
       w.field("lastIncludedIndex", r.lastIncludedIndex()).field("nextOffset", r.nextOffset())
           .field("installed", r.installed());
@@ -66,6 +69,15 @@ public final class CoreEventLines {
       }
     }
     return w;
+  }
+
+  /** A list of node ids as a JSON array, {@code [1,2,3]}. */
+  public static CharSequence ids(java.util.List<Integer> ids) {
+    StringBuilder b = new StringBuilder("[");
+    for (int i = 0; i < ids.size(); i++) {
+      b.append(i == 0 ? "" : ",").append(ids.get(i));
+    }
+    return b.append(']');
   }
 
   /** Writes one line for {@code e}, which happened at node {@code node}. */
@@ -107,6 +119,18 @@ public final class CoreEventLines {
           .field("term", x.term());
     } else if (e instanceof CoreEvent.TimeoutNowReceived x) {
       w.begin(ev, t, "timeout-now").field("node", node).field("leader", x.leader()).field("term", x.term());
+    } else if (e instanceof CoreEvent.ConfigurationChanged x) {
+      w.begin(ev, t, "configuration").field("node", node).field("index", x.index())
+          .rawField("voters", ids(x.voters())).rawField("learners", ids(x.learners()));
+    } else if (e instanceof CoreEvent.ConfigurationProposed x) {
+      w.begin(ev, t, "configuration-proposed").field("node", node).field("index", x.index())
+          .rawField("voters", ids(x.voters())).rawField("learners", ids(x.learners()));
+    } else if (e instanceof CoreEvent.LearnerCaughtUp x) {
+      w.begin(ev, t, "learner-caught-up").field("node", node).field("learner", x.learner())
+          .field("matchIndex", x.matchIndex());
+    } else if (e instanceof CoreEvent.LeaderRemoved x) {
+      w.begin(ev, t, "leader-removed").field("node", node).field("term", x.term())
+          .field("configurationIndex", x.configurationIndex());
     } else if (e instanceof CoreEvent.VoteGranted x) {
       w.begin(ev, t, "vote").field("node", node).field("candidate", x.candidate()).field("term", x.term())
           .field("granted", true);

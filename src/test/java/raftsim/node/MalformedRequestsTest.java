@@ -132,7 +132,27 @@ class MalformedRequestsTest {
         Arguments.of("transfer to a node that is no voter", "POST", "/admin/transfer-leader", utf8("{\"to\": 2}"),
             new String[] {t, TOKEN}, 409),
         Arguments.of("transfer to the leader itself", "POST", "/admin/transfer-leader", utf8("{\"to\": 1}"),
-            new String[] {t, TOKEN}, 409));
+            new String[] {t, TOKEN}, 409),
+        Arguments.of("add-server without the token", "POST", "/admin/add-server",
+            utf8("{\"id\": 4, \"address\": \"127.0.0.1:9\"}"), new String[0], 401),
+        Arguments.of("add-server, address missing", "POST", "/admin/add-server", utf8("{\"id\": 4}"),
+            new String[] {t, TOKEN}, 400),
+        Arguments.of("add-server, address not HOST:PORT", "POST", "/admin/add-server",
+            utf8("{\"id\": 4, \"address\": \"nowhere\"}"), new String[] {t, TOKEN}, 400),
+        Arguments.of("add-server, negative id", "POST", "/admin/add-server",
+            utf8("{\"id\": -4, \"address\": \"127.0.0.1:9\"}"), new String[] {t, TOKEN}, 400),
+        Arguments.of("add-server, already a member", "POST", "/admin/add-server",
+            utf8("{\"id\": 1, \"address\": \"127.0.0.1:9\"}"), new String[] {t, TOKEN}, 409),
+        Arguments.of("remove-server, id of the wrong type", "POST", "/admin/remove-server", utf8("{\"id\": [3]}"),
+            new String[] {t, TOKEN}, 400),
+        Arguments.of("remove-server, not a member", "POST", "/admin/remove-server", utf8("{\"id\": 3}"),
+            new String[] {t, TOKEN}, 409),
+        Arguments.of("remove-server, the last voter", "POST", "/admin/remove-server", utf8("{\"id\": 1}"),
+            new String[] {t, TOKEN}, 409),
+        Arguments.of("peer call, configuration without voters", "POST", "/raft/append_entries",
+            utf8("{\"type\":\"AppendEntries\",\"from\":2,\"to\":1,\"term\":1,\"prevLogIndex\":0,"
+                + "\"prevLogTerm\":0,\"leaderCommit\":0,\"round\":1,\"entries\":[{\"index\":1,\"term\":1,"
+                + "\"config\":{\"voters\":[],\"learners\":[],\"addresses\":{}}}]}"), new String[] {t, TOKEN}, 400));
   }
 
   @ParameterizedTest(name = "{0}")

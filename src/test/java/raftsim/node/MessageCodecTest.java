@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import java.util.Map;
+import java.util.TreeMap;
 import raftsim.core.AppendEntries;
+import raftsim.core.Configuration;
+import raftsim.core.InstallSnapshot;
 import raftsim.core.LogEntry;
 import raftsim.core.Message;
 import raftsim.core.Payload;
@@ -33,7 +37,11 @@ class MessageCodecTest {
         PreVoteReply.grant(1, 3, 6),
         PreVoteReply.refuse(1, 3, 5, VoteRefusal.CANDIDATE_LOG_BEHIND),
         new AppendEntries(1, 2, 3, 4, 2, List.of(new LogEntry(5, 3, Payload.NoOp.INSTANCE),
-            new LogEntry(6, 3, new Payload.Command(7, 8, "SET a 1"))), 4, 9));
+            new LogEntry(6, 3, new Payload.Command(7, 8, "SET a 1")),
+            new LogEntry(7, 3, new Payload.Config(new Configuration(List.of(1, 2, 3), List.of(4),
+                new TreeMap<>(Map.of(4, "127.0.0.1:8004")))))), 4, 9),
+        new InstallSnapshot(1, 2, 3, 10, 3, 0, new byte[] {1, 2}, true, Configuration.of(List.of(1, 2, 5))),
+        new InstallSnapshot(1, 2, 3, 10, 3, 2, new byte[] {3}, false));
   }
 
   @ParameterizedTest(name = "{0}")
