@@ -74,6 +74,16 @@ final class ServerCommand implements Callable<Integer> {
       + " learner and becomes a voter once it has (Raft dissertation 4.1, 4.2.1).")
   boolean join;
 
+  @Option(names = "--reads", defaultValue = "readIndex", description = "How the leader makes sure a read is current:"
+      + " readIndex (a heartbeat round per batch of reads, Raft dissertation 6.4) or lease (none while its lease holds,"
+      + " 6.4.1; needs --check-quorum). Default ${DEFAULT-VALUE}.")
+  String reads;
+
+  @Option(names = "--max-clock-drift-ppm", defaultValue = "10000", description = "With --reads lease: the largest rate,"
+      + " in parts per million, at which any member's clock may run fast or slow; a lease lasts the minimum election"
+      + " timeout times (1 - drift) / (1 + drift). Default ${DEFAULT-VALUE} (1%).")
+  long maxClockDriftPpm;
+
   @Override
   public Integer call() throws Exception {
     long[] election = Ranges.parse(electionTimeout, "--election-timeout");
@@ -84,8 +94,20 @@ final class ServerCommand implements Callable<Integer> {
     }
     // Without this, every response on loopback stalls ~40 ms (Nagle's algorithm and delayed ACKs).
     System.setProperty("sun.net.httpserver.nodelay", "true");
+    if (!reads.equals("readIndex") && !reads.equals("lease")) {
+      throw new BadInputException("raftsim server: --reads '" + reads + "' is not a read mode; valid: readIndex or lease");
+    }
+    boolean lease = reads.equals("lease");
+    if (lease && !checkQuorum) {
+      throw new BadInputException("raftsim server: --reads lease needs --check-quorum: a lease holds only while"
+          + " followers that hear the leader refuse to vote (Raft dissertation 6.4.1)");
+    }
+    if (maxClockDriftPpm < 0 || maxClockDriftPpm > 500_000) {
+      throw new BadInputException("raftsim server: --max-clock-drift-ppm " + maxClockDriftPpm + " is out of range;"
+          + " valid: 0..500000");
+    }
     RaftConfig raft = RaftConfig.of(election[0], election[1], heartbeatMs).withSnapshots(snapshotEvery, 65536)
-        .withPreVote(preVote).withCheckQuorum(checkQuorum);
+        .withPreVote(preVote).withCheckQuorum(checkQuorum).withLeaseReads(lease, maxClockDriftPpm);
     TreeMap<Integer, String> peerMap = Peers.parse(peers, id);
     if (join && peerMap.isEmpty()) {
       throw new BadInputException("raftsim server: --join needs --peers: the members of the cluster to join");

@@ -118,6 +118,12 @@ public sealed interface CoreEvent {
   /** A read index was confirmed by a majority's answer to a round sent after the read arrived (diss. §6.4). */
   record ReadIndexConfirmed(long clientId, long seq, long readIndex, int leader) implements CoreEvent {}
 
+  /**
+   * A leader answered a read from its lease (diss. §6.4.1), with no heartbeat round: its own client's
+   * ({@code follower} 0) or one a follower forwarded. The lease ends at {@code leaseExpiry}, local time.
+   */
+  record LeaseRead(int follower, long clientId, long seq, long readIndex, long leaseExpiry) implements CoreEvent {}
+
   /** A read was served from the state machine, applied up to {@code lastApplied} >= {@code readIndex}. */
   record ReadServed(long clientId, long seq, long readIndex, long lastApplied) implements CoreEvent {}
 

@@ -31,6 +31,8 @@ final class Progress implements ProgressView {
   private boolean chunkOut;
   /** The highest round this follower has answered in the leader's term: proof it still followed then (§6.4). */
   private long ackedRound;
+  /** When the latest round this follower answered was sent (lease reads, diss. §6.4.1); MIN_VALUE when unknown. */
+  private long ackedSentAt = Long.MIN_VALUE;
   /** Node-local time of this follower's latest answer in the leader's term (CheckQuorum, diss. §6.2). */
   private long lastHeardAt;
   /** A learner's catch-up round (diss. §4.2.1): when it began, and the leader's last index then. */
@@ -146,9 +148,14 @@ final class Progress implements ProgressView {
     acknowledged(index);
   }
 
-  /** A reply of the leader's term echoed {@code round}. */
-  void answeredRound(long round) {
+  /** A reply of the leader's term echoed {@code round}, which was sent at {@code sentAt}. */
+  void answeredRound(long round, long sentAt) {
     ackedRound = Math.max(ackedRound, round);
+    ackedSentAt = Math.max(ackedSentAt, sentAt);
+  }
+
+  long ackedSentAt() {
+    return ackedSentAt;
   }
 
   long ackedRound() {

@@ -84,6 +84,7 @@ public final class RaftCore {
   private final CheckQuorum checkQuorum = new CheckQuorum(this);
   private final Transfer transfer = new Transfer(this);
   private final Membership membership = new Membership(this);
+  private final LeaderLease lease = new LeaderLease(this);
   private final Replication replication = new Replication(this);
   private final SnapshotTransfer snapshots = new SnapshotTransfer(this);
   private final Reads reads;
@@ -322,6 +323,7 @@ public final class RaftCore {
     role = Role.LEADER;
     leaderId = id;
     round = 0;
+    lease.reset();
     progress = new Progress[replicas.length];
     for (int i = 0; i < replicas.length; i++) {
       progress[i] = newProgress(replicas[i], now);
@@ -474,6 +476,18 @@ public final class RaftCore {
 
   Membership membership() {
     return membership;
+  }
+
+  LeaderLease lease() {
+    return lease;
+  }
+
+  /**
+   * When this leader's read lease ends, in its local time (diss. §6.4.1); Long.MIN_VALUE when it holds
+   * none (not leader, lease reads off, or a transfer under way).
+   */
+  public long leaseExpiry() {
+    return lease.expiry();
   }
 
   /** The leader's progress for {@code peer}, or null when it replicates nothing to it (not a member). */

@@ -79,6 +79,7 @@ final class Replication {
     AppendEntries ae = new AppendEntries(core.id, p.peer(), core.currentTerm, prev, log.termAt(prev), entries,
         core.commitIndex, core.round);
     p.sent(now, ae.lastIndexCovered(), entries.size());
+    core.lease().sent(core.round, now);
     out.send(ae);
   }
 
@@ -120,7 +121,7 @@ final class Replication {
     p.heard(now); // CheckQuorum (diss. §6.2): any answer of this term shows the follower is there
     if (r.round() <= core.round) {
       // Any answer of this term shows the follower still took this node for its leader then.
-      p.answeredRound(r.round());
+      p.answeredRound(r.round(), core.lease().sentAt(r.round()));
       core.reads().confirm(out);
     }
     if (r.success()) {

@@ -42,6 +42,7 @@ final class Transfer {
     }
     target = to;
     deadline = now + core.config.electionTimeoutMinMs();
+    core.lease().revoke(); // RAFT-CHECKLIST rule 22: a transfer ends the lease at once
     timeoutNowSent = false;
     out.event(new CoreEvent.TransferStarted(to, core.currentTerm, deadline));
     Progress p = core.progressOf(to);

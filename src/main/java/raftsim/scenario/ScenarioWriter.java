@@ -74,6 +74,7 @@ public final class ScenarioWriter {
         field("maxEntriesPerAppend", c.maxEntriesPerAppend()),
         field("preVote", c.preVote()),
         field("checkQuorum", c.checkQuorum()),
+        field("maxClockDriftPpm", c.maxClockDriftPpm()),
         field("initialMembers", c.initialMembers())) + "\n  }";
   }
 

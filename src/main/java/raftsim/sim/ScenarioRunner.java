@@ -78,7 +78,8 @@ public final class ScenarioRunner {
     RaftConfig raft = RaftConfig.of(s.timing().electionTimeoutMs().min(), s.timing().electionTimeoutMs().max(),
         s.timing().heartbeatMs()).withSnapshots(s.snapshot().everyEntries(), s.snapshot().chunkBytes())
         .withMaxEntriesPerAppend(s.cluster().maxEntriesPerAppend()).withPreVote(s.cluster().preVote())
-        .withCheckQuorum(s.cluster().checkQuorum());
+        .withCheckQuorum(s.cluster().checkQuorum())
+        .withLeaseReads(s.cluster().reads() == ClusterSettings.Reads.LEASE, s.cluster().maxClockDriftPpm());
     NetworkParams network = new NetworkParams(s.network().delayMs().min(), s.network().delayMs().max(),
         s.network().dropRate(), s.network().duplicateRate());
     ReadMode reads = s.cluster().reads() == ClusterSettings.Reads.LOG ? ReadMode.LOG : ReadMode.READ_INDEX;

@@ -175,6 +175,14 @@ public final class CoreEventLines {
     } else if (e instanceof CoreEvent.ReadIndexConfirmed x) {
       w.begin(ev, t, "read-index").field("node", node).field("client", x.clientId()).field("clientSeq", x.seq())
           .field("readIndex", x.readIndex()).field("leader", x.leader());
+    } else if (e instanceof CoreEvent.LeaseRead x) {
+      w.begin(ev, t, "read-lease").field("node", node);
+      if (x.follower() != 0) {
+        w.field("follower", x.follower());
+      } else {
+        w.field("client", x.clientId()).field("clientSeq", x.seq());
+      }
+      w.field("readIndex", x.readIndex()).field("leaseExpiry", x.leaseExpiry());
     } else if (e instanceof CoreEvent.ReadServed x) {
       w.begin(ev, t, "read-served").field("node", node).field("client", x.clientId()).field("clientSeq", x.seq())
           .field("readIndex", x.readIndex()).field("lastApplied", x.lastApplied());

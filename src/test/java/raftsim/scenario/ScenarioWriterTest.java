@@ -33,6 +33,7 @@ class ScenarioWriterTest {
             "maxEntriesPerAppend": 64,
             "preVote": false,
             "checkQuorum": false,
+            "maxClockDriftPpm": 10000,
             "initialMembers": 5
           },
           "clients": {
@@ -76,6 +77,7 @@ class ScenarioWriterTest {
             "maxEntriesPerAppend": 64,
             "preVote": false,
             "checkQuorum": false,
+            "maxClockDriftPpm": 10000,
             "initialMembers": 3
           },
           "events": []
