@@ -85,11 +85,23 @@ public final class Shrinker {
           s -> s.disk().syncMs().max() > 0 ? with(s, s.network(), new DiskSettings(new Range(0, 0)), s.snapshot()) : null,
           s -> s.snapshot().everyEntries() > 0
               ? with(s, s.network(), s.disk(), new SnapshotSettings(0, s.snapshot().chunkBytes())) : null,
-          s -> s.cluster().reads() == ClusterSettings.Reads.LOG
-              ? s.withCluster(s.cluster().withReads(ClusterSettings.Reads.READ_INDEX)) : null));
+          s -> s.cluster().reads() != ClusterSettings.Reads.READ_INDEX
+              ? s.withCluster(s.cluster().withReads(ClusterSettings.Reads.READ_INDEX)) : null,
+          // Like the generator, never leave removals with neither PreVote nor CheckQuorum: a removed
+          // server's elections would then fail liveness for a reason of their own (diss. §4.2.3).
+          s -> s.cluster().preVote() && (s.cluster().checkQuorum() || !removes(s))
+              ? s.withCluster(s.cluster().withPreVote(false)) : null,
+          s -> s.cluster().checkQuorum() && s.cluster().reads() != ClusterSettings.Reads.LEASE
+              && (s.cluster().preVote() || !removes(s)) ? s.withCluster(s.cluster().withCheckQuorum(false)) : null,
+          s -> s.cluster().initialMembers() < s.nodes()
+              ? s.withCluster(s.cluster().withInitialMembers(s.nodes())) : null));
       progress = !current.equals(before);
     }
     return current;
+  }
+
+  private static boolean removes(Scenario s) {
+    return s.events().stream().anyMatch(e -> e instanceof ScenarioEvent.RemoveServer);
   }
 
   /** Runs a candidate; true when it fails the same check. */

@@ -33,6 +33,8 @@ public final class ScenarioRunner {
   private final List<ExpectationResult> expectations = new ArrayList<>();
   /** Crashes and isolations waiting for the next leader to take office, in order. */
   private final java.util.ArrayDeque<ScenarioEvent> armedForNextLeader = new java.util.ArrayDeque<>();
+  /** Crashes of a next leader set to strike {@code afterMs} after it took office, not yet struck. */
+  private final List<Scheduled> delayedCrashes = new ArrayList<>();
   /**
    * Membership changes not yet made, oldest first: like an operator, the runner asks the leader of the
    * moment for the first one, again every heartbeat interval, until the leader's configuration shows it
@@ -68,7 +70,7 @@ public final class ScenarioRunner {
       } else if (armed instanceof ScenarioEvent.Crash c && c.afterMs() == 0) {
         sim.crash(leader, c.tornWrite());
       } else if (armed instanceof ScenarioEvent.Crash c) {
-        sim.at(sim.now() + c.afterMs(), s -> s.crash(leader, c.tornWrite()));
+        delayedCrashes.add(sim.at(sim.now() + c.afterMs(), s -> s.crash(leader, c.tornWrite())));
       }
     });
   }
@@ -180,6 +182,8 @@ public final class ScenarioRunner {
     } else if (e instanceof ScenarioEvent.Heal) {
       sim.heal();
       armedForNextLeader.clear(); // a heal ends the faults, armed ones included
+      delayedCrashes.forEach(sim::cancel); // and a next leader's crash that has not struck yet
+      delayedCrashes.clear();
     } else if (e instanceof ScenarioEvent.NetworkChange n) {
       NetworkParams now = sim.network();
       sim.setNetwork(new NetworkParams(

@@ -52,6 +52,8 @@ public final class SimClients {
     final int id;
     final SplittableRandom random;
     int believedLeader;
+    /** The node the current request was last sent to. */
+    int lastSentTo;
     long seq;
     Operation current;
     Scheduled retry;
@@ -155,6 +157,7 @@ public final class SimClients {
 
   private void send(Client c, Operation op, int node) {
     c.believedLeader = node;
+    c.lastSentTo = node;
     op.inFlight++;
     sim.clientSend(node, op.request, () -> arrived(op, node), () -> op.inFlight--);
     sim.cancel(c.retry);
@@ -172,7 +175,10 @@ public final class SimClients {
   private void retry(Client c, Operation op) {
     c.retry = null;
     if (c.current == op) {
-      send(c, op, c.believedLeader % sim.nodeCount() + 1);
+      // The next node after the one last tried — unless an answer already moved the client on to another
+      // (a "not leader" without a hint), which is then tried, so that no node is skipped.
+      int next = c.believedLeader == c.lastSentTo ? c.lastSentTo % sim.nodeCount() + 1 : c.believedLeader;
+      send(c, op, next);
     }
   }
 
