@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
         RunCommand.class,
         FuzzCommand.class,
         ServerCommand.class,
+        ClusterCommand.class,
+        NemesisCommand.class,
         CheckCommand.class,
         BenchCommand.class,
         CommandLine.HelpCommand.class,

@@ -226,11 +226,13 @@ final class Progress implements ProgressView {
     if (mode == Mode.SNAPSHOT) {
       return false; // an answer to an AppendEntries from before the snapshot transfer began
     }
-    if (mode == Mode.REPLICATE) {
-      if (rejectedIndex <= matchIndex) {
-        return false;
-      }
-    } else if (rejectedIndex != nextIndex - 1) {
+    if (rejectedIndex <= matchIndex) {
+      // The follower acknowledged that index already: the refusal is stale, or the follower lost
+      // entries it had promised were durable. Either way, resending the same probe cannot help, and
+      // answering every such refusal at once would let duplicated messages multiply without end.
+      return false;
+    }
+    if (mode == Mode.PROBE && rejectedIndex != nextIndex - 1) {
       return false;
     }
     nextIndex = Math.max(matchIndex + 1, Math.min(hint, rejectedIndex));

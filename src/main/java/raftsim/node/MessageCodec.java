@@ -54,15 +54,6 @@ final class MessageCodec {
     return "/raft/read_index";
   }
 
-  /** Several messages for one endpoint, as a JSON array. */
-  static byte[] encodeAll(List<Message> messages) {
-    ArrayNode a = JSON.createArrayNode();
-    for (Message m : messages) {
-      a.add(tree(m));
-    }
-    return a.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-  }
-
   static byte[] encode(Message m) {
     return tree(m).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }

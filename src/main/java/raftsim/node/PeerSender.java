@@ -1,93 +1,66 @@
 package raftsim.node;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import raftsim.core.Message;
 
 /**
- * Sends messages to peers, one HTTP POST each, asynchronously and without waiting for an answer: a
- * reply is a message of its own, posted back. Raft tolerates loss, so when a peer is down or slow and
- * too many posts are in flight to it, new ones are dropped rather than queued without bound.
+ * Sends messages to peers without ever blocking the event loop: each peer has its own {@link PeerLink},
+ * a queue and one thread that posts what accumulated while the previous post was in flight. A reply is
+ * a message of its own, posted back, so nothing here waits for Raft answers.
  */
 final class PeerSender implements AutoCloseable {
-  /** In-flight posts per peer before new ones are dropped. */
-  private static final int WINDOW = 256;
-
-  private final HttpClient http;
-  private final ExecutorService executor;
-  private final Map<Integer, URI> base = new TreeMap<>();
-  private final Map<Integer, Semaphore> inFlight = new TreeMap<>();
+  private final Map<Integer, PeerLink> links = new TreeMap<>();
+  private final int self;
   private final String token;
+  private final int maxBodyBytes;
 
   PeerSender(NodeConfig config) {
-    this.executor = Executors.newFixedThreadPool(2, r -> {
-      Thread t = new Thread(r, "raft-peers-" + config.id());
-      t.setDaemon(true);
-      return t;
-    });
-    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
-        .connectTimeout(Duration.ofMillis(500)).build();
+    this.self = config.id();
     this.token = config.clusterToken();
-    config.peers().forEach((id, address) -> {
-      base.put(id, URI.create("http://" + address));
-      inFlight.put(id, new Semaphore(WINDOW));
-    });
+    this.maxBodyBytes = config.maxBodyBytes();
+    config.peers().forEach((id, address) -> links.put(id, new PeerLink(config.id(), id, address,
+        config.clusterToken(), config.maxBodyBytes())));
   }
 
   /**
    * Learns where a member added at run time listens: its address travels in the configuration entry
-   * that adds it (diss. §4.1). Called on the loop thread, like {@link #send}.
+   * that adds it (diss. §4.1). From then on it has a link of its own, like the configured peers.
+   * Called on the loop thread, like {@link #send}.
    */
   void learn(int id, String address) {
-    if (!base.containsKey(id)) {
-      base.put(id, URI.create("http://" + address));
-      inFlight.put(id, new Semaphore(WINDOW));
-    }
+    links.computeIfAbsent(id, peer -> new PeerLink(self, peer, address, token, maxBodyBytes));
   }
 
-  /**
-   * Sends {@code messages}, in order: those for one peer and one endpoint go in one POST, as a JSON
-   * array, so a batch of the loop costs each peer one request per kind of message, not one per message.
-   */
+  /** Queues {@code messages}, keeping their order per peer. */
   void send(List<Message> messages) {
-    Map<String, List<Message>> groups = new TreeMap<>();
-    for (Message m : messages) {
-      groups.computeIfAbsent(m.to() + " " + MessageCodec.endpoint(m), k -> new ArrayList<>()).add(m);
-    }
-    for (List<Message> group : groups.values()) {
-      post(group.get(0).to(), MessageCodec.endpoint(group.get(0)), group);
-    }
-  }
-
-  private void post(int to, String endpoint, List<Message> group) {
-    URI peer = base.get(to);
-    Semaphore window = inFlight.get(to);
-    if (peer == null || !window.tryAcquire()) {
+    if (messages.isEmpty()) {
       return;
     }
-    HttpRequest.Builder request = HttpRequest.newBuilder(peer.resolve(endpoint))
-        .timeout(Duration.ofSeconds(2))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(MessageCodec.encodeAll(group)));
-    if (token != null) {
-      request.header(HttpApi.TOKEN_HEADER, token);
+    if (messages.size() == 1) {
+      Message m = messages.get(0);
+      PeerLink link = links.get(m.to());
+      if (link != null) {
+        link.offer(List.of(m));
+      }
+      return;
     }
-    http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
-        .whenComplete((response, failure) -> window.release());
+    Map<Integer, List<Message>> byPeer = new TreeMap<>();
+    for (Message m : messages) {
+      byPeer.computeIfAbsent(m.to(), k -> new ArrayList<>()).add(m);
+    }
+    byPeer.forEach((to, list) -> {
+      PeerLink link = links.get(to);
+      if (link != null) {
+        link.offer(list);
+      }
+    });
   }
 
   @Override
   public void close() {
-    executor.shutdownNow();
+    links.values().forEach(PeerLink::close);
   }
 }

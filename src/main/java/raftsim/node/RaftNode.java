@@ -21,6 +21,7 @@ import raftsim.core.Message;
 import raftsim.core.RaftCore;
 import raftsim.core.Ready;
 import raftsim.core.Role;
+import raftsim.core.SendOrder;
 import raftsim.kv.KvStore;
 import raftsim.node.storage.FileStorage;
 
@@ -28,7 +29,8 @@ import raftsim.node.storage.FileStorage;
  * One Raft node in the real world: the very {@link RaftCore} the simulator drives, owned by one
  * event-loop thread. HTTP handlers and timers only enqueue inputs; the loop takes them in batches,
  * feeds the core, and carries out each Ready exactly as the simulator does — persist, then send
- * (ARCHITECTURE.md).
+ * (ARCHITECTURE.md), a leader's AppendEntries excepted: they leave before its own fsync
+ * ({@link SendOrder}).
  *
  * <p>Group commit: every write of a batch goes to the log file, then one fsync covers them all, and
  * only then do the batch's messages and answers go out. Under load a batch holds many proposals, so
@@ -206,7 +208,12 @@ public final class RaftNode implements AutoCloseable {
   /** Persist before send: one fsync for the whole batch, then its messages and answers go out. */
   private void release(Batch batch) {
     while (true) {
+      learnAddresses(); // a configuration appended in this batch may name a member its messages go to
+      List<Message> afterSync = batch.messages;
       if (storage.dirty()) {
+        if (!storage.hardStateStaged()) {
+          afterSync = sendEarly(batch.messages);
+        }
         try {
           storage.sync();
         } catch (IOException e) {
@@ -214,7 +221,7 @@ public final class RaftNode implements AutoCloseable {
         }
         syncs++;
       }
-      peers.send(batch.messages);
+      peers.send(afterSync);
       for (ClientReply r : batch.replies) {
         CompletableFuture<ClientReply> f = waiting.remove(new Key(r.clientId(), r.seq()));
         if (f != null) {
@@ -232,7 +239,6 @@ public final class RaftNode implements AutoCloseable {
     if (waiting.size() > 4096) {
       waiting.values().removeIf(CompletableFuture::isDone); // clients that gave up waiting
     }
-    learnAddresses();
     view = NodeView.of(core, syncs);
   }
 
@@ -256,6 +262,17 @@ public final class RaftNode implements AutoCloseable {
   /** Where member {@code id} listens ("host:port"), or null when this node does not know. */
   public String addressOf(int id) {
     return addresses.get(id);
+  }
+
+  /** Sends a leader's AppendEntries before its own fsync ({@link SendOrder}); returns what must wait. */
+  private List<Message> sendEarly(List<Message> messages) {
+    List<Message> early = new ArrayList<>();
+    List<Message> wait = new ArrayList<>();
+    for (Message m : messages) {
+      (SendOrder.mayPrecedeOwnWrites(m) ? early : wait).add(m);
+    }
+    peers.send(early);
+    return wait;
   }
 
   /** Stops the loop and closes the files; waiting clients get no answer (their outcome is unknown). */

@@ -67,6 +67,16 @@ final class SimDisk {
     return !pending.isEmpty();
   }
 
+  /** True when a pending write carries hard state (a term or vote not yet durable). */
+  boolean hardStatePending() {
+    for (DiskWrite w : pending) {
+      if (w.hardState != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   DiskWrite lastPending() {
     return pending.peekLast();
   }

@@ -1,5 +1,6 @@
 package raftsim.sim;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import raftsim.core.AdminRefusal;
@@ -14,13 +15,15 @@ import raftsim.core.Message;
 import raftsim.core.RaftCore;
 import raftsim.core.Ready;
 import raftsim.core.Role;
+import raftsim.core.SendOrder;
 import raftsim.core.StateMachine;
 import raftsim.trace.CoreEventLines;
 import raftsim.trace.TraceWriter;
 
 /**
  * The simulator's host for one node: it owns the node's disk and clock, feeds its core one input at a
- * time, and carries out each {@link Ready} — persist, then send (ARCHITECTURE.md, "persist before send").
+ * time, and carries out each {@link Ready} — persist, then send (ARCHITECTURE.md, "persist before send"),
+ * except for a leader's AppendEntries, which go out while its own write is in flight ({@link SendOrder}).
  */
 final class SimNode {
   final int id;
@@ -224,6 +227,9 @@ final class SimNode {
       sim.clusterChanged();
     }
     List<Message> messages = r.messages();
+    if ((r.mustPersist() || disk.hasPending()) && !messages.isEmpty()) {
+      messages = sendEarly(messages, r.hardState() == null && !disk.hardStatePending());
+    }
     if (r.mustPersist()) {
       long sync = drawSync();
       DiskWrite write = disk.issue(new DiskWrite(id, r.hardState(), r.snapshot(), r.logWrite()), sim.now(), sync);
@@ -243,6 +249,29 @@ final class SimNode {
       sim.clientReply(id, replies.get(i));
     }
     armTimer(r.nextDeadline());
+  }
+
+  /**
+   * Sends at once the messages that need not wait for the disk (a leader's AppendEntries and snapshot
+   * chunks, when its term is durable: {@link SendOrder}) and returns the others, which must wait.
+   */
+  private List<Message> sendEarly(List<Message> messages, boolean termDurable) {
+    if (!termDurable) {
+      return messages;
+    }
+    List<Message> wait = null;
+    for (int i = 0; i < messages.size(); i++) {
+      Message m = messages.get(i);
+      if (SendOrder.mayPrecedeOwnWrites(m)) {
+        sim.send(m);
+      } else {
+        if (wait == null) {
+          wait = new ArrayList<>(messages.size() - i);
+        }
+        wait.add(m);
+      }
+    }
+    return wait == null ? List.of() : wait;
   }
 
   private long drawSync() {

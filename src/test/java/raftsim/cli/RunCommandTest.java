@@ -85,12 +85,35 @@ class RunCommandTest {
 
   @Test
   void twoJvmsPrintTheSameTraceHash() throws Exception {
-    assertEquals(hashInAnotherJvm(), hashInAnotherJvm());
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    assertEquals(hashInAnotherJvm(java), hashInAnotherJvm(java));
   }
 
-  private static String hashInAnotherJvm() throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "raftsim.cli.Main", "run",
+  /**
+   * Every JDK installed beside the one running the tests (e.g. 17 and 25 under the same directory)
+   * prints the very same trace hash: nothing in a run depends on the JDK's hashing or iteration order.
+   */
+  @Test
+  void everyInstalledJdkPrintsTheSameTraceHash() throws Exception {
+    Path home = Path.of(System.getProperty("java.home")).toRealPath();
+    java.util.TreeSet<Path> jdks = new java.util.TreeSet<>();
+    jdks.add(home);
+    try (var siblings = Files.list(home.getParent())) {
+      for (Path d : siblings.toList()) {
+        if (Files.isExecutable(d.resolve("bin").resolve("java"))) {
+          jdks.add(d.toRealPath());
+        }
+      }
+    }
+    String expected = hashInAnotherJvm(home.resolve("bin").resolve("java"));
+    for (Path jdk : jdks) {
+      assertEquals(expected, hashInAnotherJvm(jdk.resolve("bin").resolve("java")), "the trace hash on " + jdk);
+    }
+    System.out.println("the same trace hash on " + jdks.size() + " JDKs: " + jdks);
+  }
+
+  private static String hashInAnotherJvm(Path java) throws Exception {
+    Process p = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"), "raftsim.cli.Main", "run",
         "scenarios/lossy-network.json", "--json", "--hash").redirectError(ProcessBuilder.Redirect.DISCARD).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the child JVM finished");

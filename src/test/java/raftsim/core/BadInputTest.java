@@ -302,6 +302,97 @@ class BadInputTest {
     assertDropped(followerOfNode2(), new ReadIndexReply(2, 1, 3, 1, false, 0, -2), IgnoreReason.MALFORMED);
   }
 
+  @Test
+  void installSnapshotReplyOfAnOlderTermIsStale() {
+    RaftCore leader = leader(CoreFixture.stored(1, 0, List.of())); // term 2
+    assertDropped(leader, new InstallSnapshotReply(2, 1, 1, 1, 10, false), IgnoreReason.STALE_REPLY);
+  }
+
+  @Test
+  void installSnapshotReplyToANodeThatIsNotLeaderIsIgnored() {
+    assertDropped(followerOfNode2(), new InstallSnapshotReply(3, 1, 2, 1, 10, true), IgnoreReason.NOT_LEADER);
+  }
+
+  @Test
+  void installSnapshotFromASecondLeaderOfTheSameTermIsIgnored() {
+    RaftCore leader = leader(PersistentState.EMPTY); // term 1
+    assertDropped(leader, installSnapshot(3, 1, 1, 1, 1, 0, goodSnapshotBytes(), true),
+        IgnoreReason.SECOND_LEADER_IN_TERM);
+  }
+
+  // ------------------------------------------------------------------------ the lowest legal values
+  //
+  // The screening refuses what is out of range and nothing else: a term, round, index, offset, id or hint of
+  // 0 is legal wherever a negative one is malformed. What the node does with each message below shows that
+  // it got past the screening.
+
+  /** §5.1: term 0 is legal in a reply — and stale to a leader of term 1. */
+  @Test
+  void replyOfTermZeroIsStaleNotMalformed() {
+    assertDropped(leader(PersistentState.EMPTY), ack(2, 1, 0, 0), IgnoreReason.STALE_REPLY);
+  }
+
+  /** §5.3: a success with round 0 and matchIndex 0 (an empty log matches at 0) shows the follower matches. */
+  @Test
+  void appendReplyWithRoundAndMatchIndexZeroIsHandled() {
+    RaftCore leader = leader(PersistentState.EMPTY); // probing node 2 at nextIndex 1
+
+    Ready r = leader.step(AppendEntriesReply.accept(2, 1, 1, 0, 0), LATER);
+
+    assertTrue(CoreFixture.events(r, CoreEvent.Ignored.class).isEmpty(), r.events().toString());
+    assertTrue(CoreFixture.progressOf(leader, 2).replicating());
+    assertEquals(List.of(noop(1, 1)), CoreFixture.sentTo(r, AppendEntries.class, 2).entries());
+  }
+
+  /** §5.3: prevLogIndex 0 is the empty prefix, whose term is 0; a request claiming another term there is malformed. */
+  @Test
+  void appendEntriesClaimingATermForTheEmptyPrefixIsMalformed() {
+    assertDropped(followerOfNode2(), append(2, 1, 3, 0, 1, 0, noop(1, 1)), IgnoreReason.MALFORMED);
+  }
+
+  /** §7: the smallest snapshot, up to entry 1 of term 1, is legal and is installed. */
+  @Test
+  void installSnapshotOfTheFirstEntryOfTermOneIsInstalled() {
+    RaftCore node = follower(1, 1, List.of());
+
+    Ready r = node.step(installSnapshot(2, 1, 1, 1, 1, 0, goodSnapshotBytes(), true), LATER);
+
+    assertTrue(onlySent(r, InstallSnapshotReply.class).installed());
+    assertEquals(1, node.lastApplied());
+    assertEquals(1, node.log().snapshotIndex());
+  }
+
+  /** Rule 25: a chunk that ends exactly at the largest offset is legal; this one continues nothing, so it is refused. */
+  @Test
+  void installSnapshotChunkEndingAtTheLargestOffsetIsNotMalformed() {
+    Ready r = followerOfNode2().step(
+        installSnapshot(2, 1, 2, 5, 2, Integer.MAX_VALUE - 8, new byte[8], false), LATER);
+
+    assertEquals(IgnoreReason.UNEXPECTED_CHUNK, CoreFixture.events(r, CoreEvent.Ignored.class).get(0).reason());
+    assertEquals(0, onlySent(r, InstallSnapshotReply.class).nextOffset());
+  }
+
+  /** An answer about snapshot 0 from offset 0 is legal; to a leader sending no snapshot it is stale. */
+  @Test
+  void installSnapshotReplyWithIndexAndOffsetZeroIsStaleNotMalformed() {
+    assertDropped(leader(PersistentState.EMPTY), new InstallSnapshotReply(2, 1, 1, 0, 0, false),
+        IgnoreReason.STALE_REPLY);
+  }
+
+  /** Diss. §6.4: read id 0 is legal; a follower answers it "not ok", naming the leader it knows. */
+  @Test
+  void readIndexRequestWithReadIdZeroIsAnswered() {
+    Ready r = followerOfNode2().step(new ReadIndex(3, 1, 2, 0), LATER);
+
+    assertEquals(new ReadIndexReply(1, 3, 2, 0, false, 0, 2), onlySent(r, ReadIndexReply.class));
+  }
+
+  /** Diss. §6.4: read index 0 and leader hint 0 ("none known") are legal; an answer to no read is stale. */
+  @Test
+  void readIndexReplyWithIndexAndHintZeroIsStaleNotMalformed() {
+    assertDropped(followerOfNode2(), new ReadIndexReply(2, 1, 2, 99, false, 0, 0), IgnoreReason.STALE_REPLY);
+  }
+
   /**
    * The random-garbage test again, with compaction on and snapshot chunks (garbage, and pieces of a real
    * snapshot), their replies, read index requests and replies, and client reads mixed in. Nothing may throw and

@@ -125,6 +125,20 @@ class CommitTest {
     assertEquals(List.of(1L, 2L, 3L), applied.stream().map(a -> a.entry().index()).toList());
   }
 
+  /** §5.3 (rule 14): in a cluster of four a majority is three — the leader and one follower are not enough. */
+  @Test
+  void rule14_inAClusterOfFourAnEntryCommitsOnlyOnThree() {
+    RaftCore leader = CoreFixture.node(1, List.of(1, 2, 3, 4), PersistentState.EMPTY, 0);
+    CoreFixture.winElection(leader); // no-op at 1
+    leader.persisted(1, 1, LATER);
+
+    leader.step(ack(2, 1, 1, 1), LATER);
+    assertEquals(0, leader.commitIndex(), "two of four is no majority");
+
+    leader.step(ack(3, 1, 1, 1), LATER);
+    assertEquals(1, leader.commitIndex());
+  }
+
   // ------------------------------------------------------------- rule 16: the leader's own durability
 
   /**

@@ -19,6 +19,7 @@ import static raftsim.core.CoreFixture.termsOf;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import raftsim.kv.KvStore;
 
 /**
  * The AppendEntries receiver, §5.3 (RAFT-CHECKLIST rules 9–11, and rule 16 for its reply). The STALE_TERM
@@ -147,6 +148,96 @@ class FollowerAppendTest {
     assertEquals(2, node.durableIndex());
     node.persisted(3, 3, LATER);
     assertEquals(3, node.durableIndex());
+  }
+
+  /**
+   * Rule 10: a request repeating entries the follower already holds with the same terms — up to its very last
+   * entry — rewrites nothing: no truncation, no write, and the durable index stays.
+   */
+  @Test
+  void rule10_aRepeatedRequestRewritesNothing() {
+    RaftCore node = follower(1, 2, logOfTerms(1, 2));
+    assertEquals(2, node.durableIndex());
+
+    Ready r = node.step(append(2, 1, 2, 1, 1, 0, noop(2, 2)), LATER);
+
+    assertNull(r.logWrite());
+    assertTrue(events(r, CoreEvent.EntriesAppended.class).isEmpty(), r.events().toString());
+    assertEquals(2, node.durableIndex());
+    assertEquals(2, onlySent(r, AppendEntriesReply.class).matchIndex());
+  }
+
+  // ------------------------------------------------------------- rules 9, 10 and 12 after a snapshot
+
+  /** Node 1, a follower in {@code term} restarted from a snapshot up to (4, term 2), holding {@code suffix} after it. */
+  private static RaftCore followerFromSnapshot(long term, LogEntry... suffix) {
+    Snapshot snapshot = new Snapshot(4, 2, SnapshotData.of(CoreFixture.kvBytes(List.of())));
+    return CoreFixture.node(1, CoreFixture.THREE, CoreFixture.CONFIG,
+        new PersistentState(new HardState(term, HardState.NO_VOTE), snapshot, List.of(suffix)), new KvStore(), 0);
+  }
+
+  /** Rule 9: prevLogIndex at the snapshot's index matches only with the snapshot's term. */
+  @Test
+  void rule9_atTheSnapshotIndexOnlyTheSnapshotsTermMatches() {
+    RaftCore node = followerFromSnapshot(2, noop(5, 2));
+
+    Ready refused = node.step(append(2, 1, 3, 4, 1, 0, noop(5, 3)), LATER);
+
+    AppendEntriesReply reply = onlySent(refused, AppendEntriesReply.class);
+    assertEquals(AppendRejection.PREV_TERM_MISMATCH, reply.rejection());
+    assertEquals(2, reply.conflictTerm());
+    assertNull(refused.logWrite());
+    assertEquals(2, node.log().termAt(5));
+
+    Ready accepted = node.step(append(2, 1, 3, 4, 2, 0, noop(5, 3)), LATER);
+
+    assertTrue(onlySent(accepted, AppendEntriesReply.class).success());
+    assertEquals(3, node.log().termAt(5));
+  }
+
+  /**
+   * Rule 9: entries up to the snapshot's index are committed and known to match, so they are skipped without
+   * comparing them — whatever the request says about them — and the rest is taken as usual.
+   */
+  @Test
+  void rule9_entriesTheSnapshotCoversAreNotComparedAgain() {
+    RaftCore node = followerFromSnapshot(2, noop(5, 2));
+
+    Ready r = node.step(append(2, 1, 2, 3, 1, 0, noop(4, 1), noop(5, 2), noop(6, 2)), LATER);
+
+    AppendEntriesReply reply = onlySent(r, AppendEntriesReply.class);
+    assertTrue(reply.success());
+    assertEquals(6, reply.matchIndex());
+    assertEquals(new LogWrite(6, List.of(noop(6, 2))), r.logWrite());
+    assertEquals(2, node.log().termAt(4));
+  }
+
+  /** Rule 10 after a snapshot: truncation counts from the snapshot, keeping the entries before the conflict. */
+  @Test
+  void rule10_truncationAfterASnapshotKeepsTheEntriesBeforeTheConflict() {
+    RaftCore node = followerFromSnapshot(2, noop(5, 2), noop(6, 2), noop(7, 2));
+
+    Ready r = node.step(append(2, 1, 3, 5, 2, 0, noop(6, 3)), LATER);
+
+    assertEquals(List.of(noop(5, 2), noop(6, 3)), node.log().slice(5, 7));
+    assertEquals(new LogWrite(6, List.of(noop(6, 3))), r.logWrite());
+    assertEquals(6, events(r, CoreEvent.EntriesAppended.class).get(0).truncatedFrom());
+  }
+
+  /**
+   * Rule 12: the first index of the conflicting term's run is looked for among the entries the follower holds:
+   * it never points into the snapshot, even when the snapshot's last entry has that term too.
+   */
+  @Test
+  void rule12_theConflictHintNeverPointsIntoTheSnapshot() {
+    RaftCore node = followerFromSnapshot(2, noop(5, 2), noop(6, 2));
+
+    Ready r = node.step(append(2, 1, 3, 6, 3, 0), LATER);
+
+    AppendEntriesReply reply = onlySent(r, AppendEntriesReply.class);
+    assertEquals(AppendRejection.PREV_TERM_MISMATCH, reply.rejection());
+    assertEquals(2, reply.conflictTerm());
+    assertEquals(5, reply.conflictIndex(), "the follower's first entry after its snapshot at 4");
   }
 
   // ------------------------------------------------------------- rule 11: the follower's commitIndex

@@ -2,6 +2,7 @@ package raftsim.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static raftsim.core.CoreFixture.LATER;
@@ -22,6 +23,7 @@ import static raftsim.core.CoreFixture.onlySent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import raftsim.kv.KvStore;
@@ -241,6 +243,65 @@ class FollowerReadTest {
     Ready r = f.core.step(f.ok(second, 1), LATER);
 
     assertEquals(List.of(new ClientReply.Applied(6, 1, 1, "NIL")), r.replies());
+  }
+
+  /** Diss. §6.4: forwarded reads that become ready together are answered in the order they arrived. */
+  @Test
+  void rule20_forwardedReadsReadyTogetherAreAnsweredInArrivalOrder() {
+    Follower f = new Follower();
+    ReadIndex first = onlySent(f.core.read(get(5, 1, "x"), LATER), ReadIndex.class);
+    ReadIndex second = onlySent(f.core.read(get(6, 1, "x"), LATER), ReadIndex.class);
+    f.core.step(f.ok(second, 2), LATER); // the answers arrive the other way round
+    f.core.step(f.ok(first, 2), LATER);
+
+    Ready applied = f.heartbeat(2, LATER + 10);
+
+    assertEquals(List.of(new ClientReply.Applied(5, 1, 2, "VALUE 1"), new ClientReply.Applied(6, 1, 2, "VALUE 1")),
+        applied.replies());
+  }
+
+  /** Diss. §6.4: a forwarded read is answered once; later inputs do not serve it again. */
+  @Test
+  void rule20_aServedForwardedReadIsAnsweredOnce() {
+    Follower f = new Follower();
+    ReadIndex forwarded = onlySent(f.core.read(get(5, 1, "x"), LATER), ReadIndex.class);
+    assertEquals(List.of(served(1, "NIL")), f.core.step(f.ok(forwarded, 1), LATER).replies());
+
+    Ready next = f.heartbeat(2, LATER + 10);
+
+    assertEquals(List.of(), next.replies());
+  }
+
+  /** Diss. §6.4: a read index of 0 is applied already: the follower serves the read at once. */
+  @Test
+  void rule20_readIndexZeroIsServedAtOnce() {
+    Follower f = new Follower();
+    ReadIndex forwarded = onlySent(f.core.read(get(5, 1, "x"), LATER), ReadIndex.class);
+
+    Ready r = f.core.step(f.ok(forwarded, 0), LATER);
+
+    assertEquals(List.of(served(0, "NIL")), r.replies());
+  }
+
+  /**
+   * Diss. §6.4 with restarts: read ids differ between two starts of a node even when both start at local time
+   * 0 (a driver may restart the clock with the node); the start's random source tells them apart. The answer
+   * to the read forwarded before the restart serves nothing after it.
+   */
+  @Test
+  void rule20_readIdsOfTwoStartsAtTheSameTimeDiffer() {
+    RaftCore before = new RaftCore(2, THREE, CoreFixture.CONFIG, new SplittableRandom(11), new KvStore(),
+        PersistentState.EMPTY, 0);
+    before.step(append(1, 2, 1, 0, 0, 0), 0);
+    ReadIndex old = onlySent(before.read(get(5, 1, "x"), 0), ReadIndex.class);
+    RaftCore after = new RaftCore(2, THREE, CoreFixture.CONFIG, new SplittableRandom(12), new KvStore(),
+        PersistentState.EMPTY, 0);
+    after.step(append(1, 2, 1, 0, 0, 0), 0);
+
+    ReadIndex fresh = onlySent(after.read(get(6, 1, "x"), 0), ReadIndex.class);
+
+    assertNotEquals(old.readId(), fresh.readId());
+    assertIgnoredOnly(after.step(new ReadIndexReply(1, 2, 1, old.readId(), true, 0, 1), 0), IgnoreReason.STALE_REPLY);
   }
 
   /**

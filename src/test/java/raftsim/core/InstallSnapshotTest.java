@@ -157,6 +157,37 @@ class InstallSnapshotTest {
     assertEquals(LogView.UNKNOWN_TERM, log.termAt(2));
   }
 
+  /**
+   * Rule 24, §7 step 6: a log that ends exactly at the snapshot's last entry, with the same term, is kept: the
+   * entries it held stay durable and nothing is written but the snapshot.
+   */
+  @Test
+  void rule24_aLogEndingAtTheSnapshotsLastEntryIsKept() {
+    Follower f = new Follower(2, LEADER_LOG.subList(0, 4));
+    assertEquals(4, f.core.durableIndex());
+
+    Ready r = f.install(4, LATER);
+
+    assertEquals(List.of(new CoreEvent.SnapshotInstalled(4, 2, true, 0)), events(r, CoreEvent.SnapshotInstalled.class));
+    assertEquals(4, f.core.durableIndex());
+    assertNull(r.logWrite());
+  }
+
+  /**
+   * Rule 24, §7 step 7: the follower's last entry is at the snapshot's index but of another term. The log goes,
+   * but no entry lies after the snapshot, so there is nothing to drop from disk: the snapshot alone replaces it.
+   */
+  @Test
+  void rule24_noLogWriteWhenNoEntryFollowsTheReplacedOne() {
+    Follower f = new Follower(2, commands(1, "APPEND k 1", "APPEND k 2", "APPEND k 3", "APPEND k z"));
+
+    Ready r = f.install(4, LATER);
+
+    assertEquals(List.of(new CoreEvent.SnapshotInstalled(4, 2, false, 0)), events(r, CoreEvent.SnapshotInstalled.class));
+    assertNotNull(r.snapshot());
+    assertNull(r.logWrite(), "no entry after index 4 to drop");
+  }
+
   // ------------------------------------------------------------------ never go back
 
   /**
@@ -181,6 +212,21 @@ class InstallSnapshotTest {
       assertEquals("12345", f.kv.get("k"));
       assertNull(f.core.latestSnapshot());
     }
+  }
+
+  /**
+   * Rule 24: a chunk of a snapshot no newer than what is applied is declined, and says so; it is acknowledged
+   * as installed and as received up to the end of that chunk, so the leader stops sending it.
+   */
+  @Test
+  void rule24_aDeclinedChunkIsReportedAndAcknowledgedUpToItsEnd() {
+    Follower f = new Follower(2, LEADER_LOG);
+    f.core.step(append(1, 2, 2, 6, 2, 5), LATER); // applies 1..5
+
+    Ready r = f.core.step(chunk(1, 2, 2, 4, 2, snapshotUpTo(4), 16, 32), LATER);
+
+    assertEquals(new InstallSnapshotReply(2, 1, 2, 4, 32, true), onlySent(r, InstallSnapshotReply.class));
+    assertEquals(List.of(new CoreEvent.SnapshotDeclined(1, 4, 5)), r.events());
   }
 
   /**

@@ -21,6 +21,7 @@ import static raftsim.core.CoreFixture.termsOf;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import raftsim.kv.KvStore;
 
 /** The leader's side of replication, §5.3 (RAFT-CHECKLIST rules 12 and 13). */
 class LeaderReplicationTest {
@@ -138,6 +139,26 @@ class LeaderReplicationTest {
     assertTrue(r.messages().isEmpty());
   }
 
+  /**
+   * Rule 12: while probing just above matchIndex, a refusal at matchIndex comes from a follower that
+   * lost entries it acknowledged (or is stale): it is ignored, not answered with the same probe again,
+   * which would loop for ever and, with duplicated messages, multiply.
+   */
+  @Test
+  void rule12_refusalAtOrBelowMatchIndexWhileProbingIsIgnored() {
+    RaftCore leader = leaderReplicatingToNode2();
+    leader.step(nack(2, 1, 1, AppendRejection.LOG_TOO_SHORT, 4, 0, 3), LATER);
+    ProgressView probing = progressOf(leader, 2);
+    assertFalse(probing.replicating());
+    assertEquals(3, probing.nextIndex());
+
+    Ready r = leader.step(nack(2, 1, 1, AppendRejection.LOG_TOO_SHORT, 2, 0, 2), LATER);
+
+    assertEquals(IgnoreReason.STALE_REJECTION, events(r, CoreEvent.Ignored.class).get(0).reason());
+    assertTrue(r.messages().isEmpty(), "no probe resent: " + r.messages());
+    assertEquals(3, progressOf(leader, 2).nextIndex());
+  }
+
   /** Rule 12: while probing, only a refusal of the outstanding probe moves nextIndex. */
   @Test
   void rule12_rejectionOfAnythingButTheOutstandingProbeIsIgnored() {
@@ -149,6 +170,146 @@ class LeaderReplicationTest {
     assertEquals(IgnoreReason.STALE_REJECTION, events(r, CoreEvent.Ignored.class).get(0).reason());
     assertEquals(3, progressOf(leader, 2).nextIndex());
     assertFalse(progressOf(leader, 2).replicating());
+  }
+
+  /**
+   * Rule 12, §5.3: when the leader holds entries of the follower's conflicting term, the logs may match up to the
+   * leader's last entry of that term, so the retry starts right after it. Leader [1 2 2 4 5], follower
+   * [1 2 2 2 2]: the refusal at 4 names term 2; the leader's last entry of term 2 is 3, so it retries from 4.
+   */
+  @Test
+  void rule12_conflictTermTheLeaderHoldsResumesRightAfterItsLastEntryOfThatTerm() {
+    RaftCore leader = leader(stored(4, 0, logOfTerms(1, 2, 2, 4))); // term 5, log [1 2 2 4 5]
+
+    Ready r = leader.step(nack(2, 1, 5, AppendRejection.PREV_TERM_MISMATCH, 4, 2, 2), LATER);
+
+    assertEquals(4, progressOf(leader, 2).nextIndex());
+    AppendEntries retry = sentTo(r, AppendEntries.class, 2);
+    assertEquals(3, retry.prevLogIndex());
+    assertEquals(2, retry.prevLogTerm());
+    assertEquals(List.of(new CoreEvent.NextIndexBackedOff(2, 5, 4)), events(r, CoreEvent.NextIndexBackedOff.class));
+  }
+
+  /**
+   * Rule 12 with §7: the leader's snapshot ends with an entry of term 2, so it does hold term 2 — at the
+   * snapshot's index — and retries right after it with AppendEntries, instead of sending the snapshot.
+   */
+  @Test
+  void rule12_theSnapshotsLastEntryCountsAsAnEntryOfItsTerm() {
+    Snapshot snapshot = new Snapshot(4, 2, SnapshotData.of(InstallSnapshotTest.snapshotUpTo(4)));
+    RaftCore leader = leader(new PersistentState(new HardState(3, 0), snapshot, List.of(CoreFixture.noop(5, 3))));
+    assertEquals(6, progressOf(leader, 2).nextIndex()); // term 4, log [snapshot to 4/2] 5:3 6:4
+
+    Ready r = leader.step(nack(2, 1, 4, AppendRejection.PREV_TERM_MISMATCH, 5, 2, 3), LATER);
+
+    assertEquals(5, progressOf(leader, 2).nextIndex());
+    AppendEntries retry = sentTo(r, AppendEntries.class, 2);
+    assertEquals(4, retry.prevLogIndex());
+    assertEquals(2, retry.prevLogTerm());
+    assertTrue(sent(r, InstallSnapshot.class).isEmpty(), "the follower needs nothing the leader compacted");
+  }
+
+  /**
+   * Rule 12: a refusal of a heartbeat at the leader's last index is not "beyond the log". Node 2 lost the
+   * requests for 3 and 4 and refuses the heartbeat at 4; the leader backs off to 3 and sends 3..4 again.
+   */
+  @Test
+  void rule12_refusalAtTheLeadersLastIndexBacksOff() {
+    RaftCore leader = leaderReplicatingToNode2(); // log [1..4], match 2, next 5
+
+    Ready r = leader.step(nack(2, 1, 1, AppendRejection.LOG_TOO_SHORT, 4, 0, 3), LATER);
+
+    assertEquals(3, progressOf(leader, 2).nextIndex());
+    AppendEntries retry = sentTo(r, AppendEntries.class, 2);
+    assertEquals(2, retry.prevLogIndex());
+    assertEquals(List.of(3L, 4L), retry.entries().stream().map(LogEntry::index).toList());
+  }
+
+  /** Rule 12: a refusal at exactly matchIndex answers a request older than the match: stale, it changes nothing. */
+  @Test
+  void rule12_refusalAtMatchIndexWhileReplicatingIsStale() {
+    RaftCore leader = leaderReplicatingToNode2(); // match 2
+
+    Ready r = leader.step(nack(2, 1, 1, AppendRejection.LOG_TOO_SHORT, 2, 0, 1), LATER);
+
+    assertEquals(IgnoreReason.STALE_REJECTION, events(r, CoreEvent.Ignored.class).get(0).reason());
+    ProgressView p = progressOf(leader, 2);
+    assertEquals(5, p.nextIndex());
+    assertTrue(p.replicating());
+    assertTrue(r.messages().isEmpty());
+  }
+
+  // ------------------------------------------------------------- flow control
+
+  /** One entry per request and one request in flight per follower. */
+  private static final RaftConfig WINDOW_OF_ONE = new RaftConfig(150, 300, 50, 1, 1, 0, 65536);
+
+  /** Node 1, leader of term 1 with [1: no-op], replicating to node 2 (which acknowledged 1) with nothing in flight. */
+  private static RaftCore leaderWithAWindowOfOne() {
+    RaftCore leader = CoreFixture.node(1, CoreFixture.THREE, WINDOW_OF_ONE, PersistentState.EMPTY,
+        new KvStore(), 0);
+    CoreFixture.winElection(leader);
+    leader.step(ack(2, 1, 1, 1), LATER);
+    assertTrue(progressOf(leader, 2).replicating());
+    return leader;
+  }
+
+  /** §5.3 flow control: while the window is full nothing more is sent; the acknowledgement of the request in flight frees it. */
+  @Test
+  void flowControl_anAcknowledgementFreesItsRequestsPlaceInTheWindow() {
+    RaftCore leader = leaderWithAWindowOfOne();
+    Ready sentOne = leader.propose(request(1), LATER);
+    assertEquals(List.of(2L), sentTo(sentOne, AppendEntries.class, 2).entries().stream().map(LogEntry::index).toList());
+    Ready full = leader.propose(request(2), LATER);
+    assertTrue(sent(full, AppendEntries.class).isEmpty(), "entry 2 is in flight: " + full.messages());
+
+    Ready r = leader.step(ack(2, 1, 1, 2), LATER);
+
+    AppendEntries next = sentTo(r, AppendEntries.class, 2);
+    assertEquals(2, next.prevLogIndex());
+    assertEquals(List.of(3L), next.entries().stream().map(LogEntry::index).toList());
+  }
+
+  /** §5.2 with flow control: a heartbeat carries no entries, so it takes no place in the window. */
+  @Test
+  void flowControl_heartbeatsTakeNoPlaceInTheWindow() {
+    RaftCore leader = leaderWithAWindowOfOne();
+    AppendEntries heartbeat = sentTo(leader.tick(LATER + 50), AppendEntries.class, 2);
+    assertTrue(heartbeat.entries().isEmpty());
+
+    Ready r = leader.propose(request(1), LATER + 50);
+
+    assertEquals(List.of(2L), sentTo(r, AppendEntries.class, 2).entries().stream().map(LogEntry::index).toList());
+  }
+
+  /** §5.3: while probing, one request at a time: a proposal sends nothing more; the next heartbeat probes again. */
+  @Test
+  void flowControl_aProbingFollowerGetsOneRequestAtATime() {
+    RaftCore leader = leader(PersistentState.EMPTY); // probes with the no-op are out to 2 and 3
+
+    Ready proposed = leader.propose(request(1), LATER);
+
+    assertTrue(sent(proposed, AppendEntries.class).isEmpty(), proposed.messages().toString());
+    Ready heartbeat = leader.tick(LATER + 50);
+    for (int follower : List.of(2, 3)) {
+      AppendEntries probe = sentTo(heartbeat, AppendEntries.class, follower);
+      assertEquals(0, probe.prevLogIndex());
+      assertEquals(2, probe.entries().size());
+    }
+  }
+
+  /** §5.3: no request carries more than maxEntriesPerAppend entries. */
+  @Test
+  void flowControl_eachRequestCarriesAtMostMaxEntriesPerAppend() {
+    RaftCore leader = CoreFixture.node(1, CoreFixture.THREE, CONFIG.withMaxEntriesPerAppend(2),
+        stored(1, 0, logOfTerms(1, 1, 1, 1)), new KvStore(), 0);
+    CoreFixture.winElection(leader); // term 2, no-op at 5
+
+    Ready r = leader.step(nack(2, 1, 2, AppendRejection.LOG_TOO_SHORT, 4, 0, 1), LATER);
+
+    AppendEntries probe = sentTo(r, AppendEntries.class, 2);
+    assertEquals(0, probe.prevLogIndex());
+    assertEquals(List.of(1L, 2L), probe.entries().stream().map(LogEntry::index).toList());
   }
 
   // ------------------------------------------------------------- rule 13: matchIndex

@@ -172,6 +172,26 @@ class ReadIndexTest {
     assertTrue(Set.of("VALUE 1", "VALUE 2").contains(read.result()), read.result());
   }
 
+  /**
+   * Rule 20(c) then rule 14: one reply both answers the round sent after the read and acknowledges a write. It
+   * is reported in the order it is handled — the read confirmed at the old commit index, then the commit —
+   * and the read is served with its own read index.
+   */
+  @Test
+  void rule20c_aReplyConfirmsTheReadBeforeItsAcknowledgementCommits() {
+    Leader l = leaderWithX1();
+    l.core.read(get(5, 1, "x"), LATER);
+    Ready write = l.core.propose(new ClientRequest(77, 2, "SET x 2"), LATER); // 3
+    l.core.persisted(3, 1, LATER);
+
+    Ready both = l.core.step(answer(sentTo(write, AppendEntries.class, 2)), LATER);
+
+    assertEquals(List.of(
+        new CoreEvent.ReadIndexConfirmed(5, 1, 2, 1),
+        new CoreEvent.CommitAdvanced(2, 3, 1),
+        new CoreEvent.ReadServed(5, 1, 2, 3)), both.events());
+  }
+
   // ------------------------------------------------------------------ rule 20(c): a round after the read
 
   /**
@@ -266,6 +286,20 @@ class ReadIndexTest {
     assertEquals(List.of(served(2, 2, "VALUE 1")), two.replies());
   }
 
+  /** Rule 20(d): a served read is reported with its read index and the index applied when served, and counted. */
+  @Test
+  void rule20d_aServedReadIsReportedAndCounted() {
+    Leader l = leaderWithX1();
+    Ready read = l.core.read(get(5, 1, "x"), LATER);
+
+    Ready served = l.core.step(answer(sentTo(read, AppendEntries.class, 2)), LATER);
+
+    assertEquals(List.of(new CoreEvent.ReadIndexConfirmed(5, 1, 2, 1), new CoreEvent.ReadServed(5, 1, 2, 2)),
+        served.events());
+    assertEquals(1, l.core.stats().readIndexConfirmed());
+    assertEquals(1, l.core.stats().readsServed());
+  }
+
   // ------------------------------------------------------------------ single-node clusters
 
   /** Rule 20 with a single voter: its own durable log is the majority, so a read is served at once. */
@@ -319,6 +353,35 @@ class ReadIndexTest {
     Ready late = l.core.step(answer(sentTo(read, AppendEntries.class, 2)), LATER); // term 1 answer, too late
     assertTrue(late.replies().isEmpty());
     assertTrue(events(late, CoreEvent.ReadServed.class).isEmpty());
+  }
+
+  /**
+   * Rule 21: a read answered NotLeader when its leader stepped down is finished. When the node leads again and
+   * its followers answer round after round, that old read is never confirmed and answered a second time.
+   */
+  @Test
+  void rule21_readsAbandonedOnSteppingDownAreNeverAnsweredLater() {
+    Leader l = leaderWithX1();
+    l.core.read(get(5, 1, "x"), LATER); // its round is lost
+    Ready deposed = l.core.step(requestVote(2, 1, 2, 2, 1), LATER);
+    assertEquals(List.of(new ClientReply.NotLeader(5, 1, 0)), deposed.replies());
+
+    List<ClientReply> later = new ArrayList<>(campaign(l.core).replies()); // term 3
+    long now = l.core.electionDeadline();
+    Ready r = l.core.step(grant(3, 1, 3), now);
+    assertEquals(Role.LEADER, l.core.role());
+    for (int beat = 0; beat < 5; beat++) {
+      later.addAll(r.replies());
+      later.addAll(l.core.persisted(l.core.log().lastIndex(), 3, now).replies());
+      for (AppendEntries ae : sent(r, AppendEntries.class)) {
+        later.addAll(l.core.step(answer(ae), now).replies());
+      }
+      now += CoreFixture.CONFIG.heartbeatMs();
+      r = l.core.tick(now);
+    }
+
+    assertEquals(3, l.core.commitIndex(), "node 1 leads term 3 with its followers' answers");
+    assertEquals(List.of(), later);
   }
 
   /** Rule 21: deposed by a RequestVote of a higher term, the leader knows no leader: NotLeader without a hint. */

@@ -23,6 +23,7 @@ import static raftsim.core.CoreFixture.winElection;
 import static raftsim.core.InstallSnapshotTest.LEADER_LOG;
 import static raftsim.core.InstallSnapshotTest.snapshotUpTo;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -198,20 +199,42 @@ class SnapshotChunkTest {
   private static final class Sender {
     final byte[] bytes = snapshotUpTo(4);
     final KvStore kv = new KvStore();
-    final RaftCore leader = CoreFixture.node(1, THREE, snapshotting(1000, CHUNK),
-        new PersistentState(new HardState(2, 0), new Snapshot(4, 2, SnapshotData.of(bytes)), LEADER_LOG.subList(4, 6)),
-        kv, 0);
+    final RaftCore leader;
     final KvStore followerKv = new KvStore();
-    final RaftCore follower = CoreFixture.node(3, THREE, snapshotting(1000, CHUNK), PersistentState.EMPTY,
-        followerKv, 0);
-    final Ready won = winElection(leader);
+    final RaftCore follower;
+    final Ready won;
+
+    Sender() {
+      this(1000);
+    }
+
+    /** The leader snapshots again once it has applied {@code snapshotEvery} entries past index 4. */
+    Sender(long snapshotEvery) {
+      leader = CoreFixture.node(1, THREE, snapshotting(snapshotEvery, CHUNK),
+          new PersistentState(new HardState(2, 0), new Snapshot(4, 2, SnapshotData.of(bytes)), LEADER_LOG.subList(4, 6)),
+          kv, 0);
+      follower = CoreFixture.node(3, THREE, snapshotting(snapshotEvery, CHUNK), PersistentState.EMPTY, followerKv, 0);
+      won = winElection(leader);
+    }
+
+    /** Node 3's refusal of the leader's first AppendEntries (its log is too short). */
+    AppendEntriesReply refusal() {
+      return onlySent(follower.step(sentTo(won, AppendEntries.class, 3), LATER), AppendEntriesReply.class);
+    }
 
     /** Node 3 refuses the first AppendEntries (its log is too short); returns the leader's Ready for that. */
     Ready refuse() {
-      AppendEntriesReply refusal = onlySent(follower.step(sentTo(won, AppendEntries.class, 3), LATER),
-          AppendEntriesReply.class);
+      AppendEntriesReply refusal = refusal();
       assertEquals(AppendRejection.LOG_TOO_SHORT, refusal.rejection());
       return leader.step(refusal, LATER);
+    }
+
+    /** Commits the leader's whole log (up to its no-op at 7) with node 2's acknowledgement; returns that Ready. */
+    Ready commitWithNode2() {
+      leader.persisted(7, 3, LATER);
+      Ready r = leader.step(answer(sentTo(won, AppendEntries.class, 2)), LATER);
+      assertEquals(7, leader.commitIndex());
+      return r;
     }
 
     /** Delivers {@code chunk} to node 3 and its reply to the leader; returns the leader's Ready. */
@@ -388,5 +411,146 @@ class SnapshotChunkTest {
     for (InstallSnapshot c : sent(late, InstallSnapshot.class)) {
       assertTrue(c.offset() >= 2 * CHUNK, "the follower holds " + 2 * CHUNK + " bytes; resent from " + c.offset());
     }
+  }
+
+  /** Rule 25: chunks need not be of one size (a leader of a later term may cut them otherwise): a small chunk, then a large one. */
+  @Test
+  void rule25_chunksOfDifferentSizesAssembleTheSnapshot() {
+    Receiver f = new Receiver();
+
+    InstallSnapshotReply first = onlySent(f.core.step(chunk(1, 2, 2, 4, 2, f.bytes, 0, 1), LATER),
+        InstallSnapshotReply.class);
+    InstallSnapshotReply rest = onlySent(f.core.step(chunk(1, 2, 2, 4, 2, f.bytes, 1, f.bytes.length), LATER),
+        InstallSnapshotReply.class);
+
+    assertEquals(1, first.nextOffset());
+    assertTrue(rest.installed());
+    f.assertInstalledTheLeadersState();
+  }
+
+  /** Rule 25: the chunk that carries the last bytes is the one marked done; there is no empty chunk after it. */
+  @Test
+  void rule25_onlyTheChunkCarryingTheLastBytesIsMarkedDone() {
+    Sender s = new Sender();
+    List<InstallSnapshot> chunks = new ArrayList<>();
+    Ready r = s.refuse();
+    while (!sent(r, InstallSnapshot.class).isEmpty()) {
+      assertTrue(chunks.size() < 100, "the transfer does not end: " + r.messages());
+      InstallSnapshot c = onlySent(r, InstallSnapshot.class);
+      chunks.add(c);
+      r = s.deliver(c, LATER);
+    }
+
+    assertEquals((s.bytes.length + CHUNK - 1) / CHUNK, chunks.size());
+    for (InstallSnapshot c : chunks.subList(0, chunks.size() - 1)) {
+      assertFalse(c.done(), "chunk at " + c.offset());
+    }
+    InstallSnapshot last = chunks.get(chunks.size() - 1);
+    assertTrue(last.done());
+    assertTrue(last.length() > 0);
+    assertEquals(s.bytes.length, last.offset() + last.length());
+    assertEquals(4, s.follower.lastApplied());
+  }
+
+  /** Rule 25: each chunk sent is reported with the follower, the snapshot, its place and size, and counted. */
+  @Test
+  void rule25_eachChunkSentIsReportedAndCounted() {
+    Sender s = new Sender();
+
+    Ready r = s.refuse();
+    Ready again = s.leader.tick(LATER + 50); // unanswered: sent again
+
+    CoreEvent.SnapshotChunkSent expected = new CoreEvent.SnapshotChunkSent(3, 4, 0, CHUNK, s.bytes.length, false);
+    assertEquals(List.of(expected), events(r, CoreEvent.SnapshotChunkSent.class));
+    assertEquals(List.of(expected), events(again, CoreEvent.SnapshotChunkSent.class));
+    assertEquals(2, s.leader.stats().snapshotChunksSent());
+  }
+
+  /** Rule 25 and rule 2: an acknowledgement of a chunk the leader has moved past is ignored as stale, and says so. */
+  @Test
+  void rule25_aDuplicatedAcknowledgementIsIgnoredAsStale() {
+    Sender s = new Sender();
+    InstallSnapshot first = onlySent(s.refuse(), InstallSnapshot.class);
+    InstallSnapshotReply ack = onlySent(s.follower.step(first, LATER), InstallSnapshotReply.class);
+    s.leader.step(ack, LATER);
+
+    CoreFixture.assertIgnoredOnly(s.leader.step(ack, LATER), IgnoreReason.STALE_REPLY);
+  }
+
+  /**
+   * §7: the leader snapshots again before any byte of the old snapshot has reached the follower; the next chunk
+   * it sends is the start of the newest snapshot, which covers more.
+   */
+  @Test
+  void rule25_aSnapshotNothingOfWhichHasArrivedIsReplacedByTheNewest() {
+    Sender s = new Sender(3);
+    assertEquals(4, onlySent(s.refuse(), InstallSnapshot.class).lastIncludedIndex()); // lost
+    s.commitWithNode2(); // applies 5..7: a new snapshot at 7
+    assertEquals(7, s.leader.latestSnapshot().index());
+
+    Ready heartbeat = s.leader.tick(LATER + 50);
+
+    InstallSnapshot chunk = sentTo(heartbeat, InstallSnapshot.class, 3);
+    assertEquals(7, chunk.lastIncludedIndex());
+    assertEquals(3, chunk.lastIncludedTerm());
+    assertEquals(0, chunk.offset());
+  }
+
+  /** Rule 25: once bytes of a snapshot have arrived, the leader finishes sending that one, even if it has a newer one. */
+  @Test
+  void rule25_aSnapshotPartlyReceivedIsFinishedFirst() {
+    Sender s = new Sender(3);
+    InstallSnapshot second = onlySent(s.deliver(onlySent(s.refuse(), InstallSnapshot.class), LATER),
+        InstallSnapshot.class); // lost
+    s.commitWithNode2();
+    assertEquals(7, s.leader.latestSnapshot().index());
+
+    Ready heartbeat = s.leader.tick(LATER + 50);
+
+    assertEquals(second, sentTo(heartbeat, InstallSnapshot.class, 3));
+  }
+
+  /**
+   * Rule 13 with §7: a late AppendEntries success shows the follower already holds everything up to the
+   * snapshot's index; it needs no snapshot, and the leader goes on with AppendEntries right after it.
+   */
+  @Test
+  void rule25_aLateSuccessCoveringTheSnapshotEndsTheTransfer() {
+    Sender s = new Sender();
+    s.refuse();
+
+    Ready r = s.leader.step(CoreFixture.ack(3, 1, 3, 4), LATER);
+
+    assertTrue(sent(r, InstallSnapshot.class).isEmpty(), r.messages().toString());
+    AppendEntries resumed = sentTo(r, AppendEntries.class, 3);
+    assertEquals(4, resumed.prevLogIndex());
+    assertEquals(2, resumed.prevLogTerm());
+    assertEquals(4, progressOf(s.leader, 3).matchIndex());
+  }
+
+  /** Rule 12 with §7: a follower whose log ends just before the snapshot's last entry needs that entry: it gets the snapshot. */
+  @Test
+  void rule25_aFollowerLackingTheSnapshotsLastEntryGetsTheSnapshot() {
+    Sender s = new Sender();
+    RaftCore node3 = CoreFixture.node(3, THREE, snapshotting(1000, CHUNK),
+        CoreFixture.stored(2, 0, LEADER_LOG.subList(0, 3)), new KvStore(), 0);
+    AppendEntriesReply refusal = onlySent(node3.step(sentTo(s.won, AppendEntries.class, 3), LATER),
+        AppendEntriesReply.class);
+    assertEquals(4, refusal.conflictIndex());
+
+    Ready r = s.leader.step(refusal, LATER);
+
+    assertEquals(4, onlySent(r, InstallSnapshot.class).lastIncludedIndex());
+    assertTrue(sent(r, AppendEntries.class).isEmpty(), r.messages().toString());
+  }
+
+  /** Rule 12: a refusal arriving while the snapshot is being sent answers an older AppendEntries: stale. */
+  @Test
+  void rule25_aRefusalArrivingDuringTheTransferIsStale() {
+    Sender s = new Sender();
+    AppendEntriesReply refusal = s.refusal();
+    s.leader.step(refusal, LATER); // the transfer starts
+
+    CoreFixture.assertIgnoredOnly(s.leader.step(refusal, LATER), IgnoreReason.STALE_REJECTION);
   }
 }

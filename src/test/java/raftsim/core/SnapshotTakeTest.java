@@ -69,6 +69,19 @@ class SnapshotTakeTest {
     assertEquals(1, events(r, CoreEvent.SnapshotTaken.class).size());
   }
 
+  /** Rule 23: each snapshot taken is reported with its index, term and the entries the log keeps, and counted. */
+  @Test
+  void rule23_eachSnapshotTakenIsReportedAndCounted() {
+    RaftCore solo = solo(new KvStore(), 2);
+    commit(solo, 1, "SET a 1"); // 2 applied: a snapshot at 2, keeping entry 2
+    commit(solo, 2, "SET b 2");
+
+    Ready r = commit(solo, 3, "SET c 3"); // 4 applied: a snapshot at 4, keeping entry 4
+
+    assertEquals(List.of(new CoreEvent.SnapshotTaken(4, 1, 1)), events(r, CoreEvent.SnapshotTaken.class));
+    assertEquals(2, solo.stats().snapshotsTaken());
+  }
+
   /** Rule 23: lastIncludedTerm is the term of the entry at lastIncludedIndex, not the node's current term. */
   @Test
   void rule23_snapshotTermIsTheTermOfItsLastEntry() {

@@ -191,6 +191,21 @@ class VotingTest {
     assertEquals(Role.LEADER, candidate.role(), "node 2 granted its term-2 vote; with its own that is 2 of 3");
   }
 
+  /** Rule 6: each election is counted afresh: the next one asks every voter again and counts its answer. */
+  @Test
+  void rule6_aNewElectionAsksAndCountsEveryVoterAgain() {
+    RaftCore candidate = CoreFixture.node(1, FIVE, PersistentState.EMPTY, 0);
+    campaign(candidate); // term 1
+    candidate.step(refuse(2, 1, 1, VoteRefusal.ALREADY_VOTED), candidate.electionDeadline() - 1);
+
+    Ready again = campaign(candidate); // term 2
+
+    assertEquals(List.of(2, 3, 4, 5), sent(again, RequestVote.class).stream().map(RequestVote::to).toList());
+    candidate.step(grant(2, 1, 2), candidate.electionDeadline() - 1);
+    candidate.step(grant(3, 1, 2), candidate.electionDeadline() - 1);
+    assertEquals(Role.LEADER, candidate.role(), "node 2's grant in term 2 counts, with node 3's and its own");
+  }
+
   /** §5.2: a majority of grants makes the candidate leader, which claims the term. */
   @Test
   void rule6_majorityOfVotesWins() {

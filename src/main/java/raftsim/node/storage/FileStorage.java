@@ -32,6 +32,10 @@ import raftsim.core.SnapshotData;
  *       segment whose entries the snapshot all covers is deleted.
  * </ul>
  *
+ * <p>Segments are allocated ahead, in zero-filled steps of {@value #ALLOCATE_BYTES} bytes: a record
+ * then lands inside the file rather than growing it, and its fsync need not also write the file's new
+ * size to the file system's journal — most syncs cost one data write instead of two.
+ *
  * <p>Group commit: {@link #stage} appends what a Ready asks to the log file (no fsync) and notes the
  * rest; {@link #sync} makes everything staged durable at once — one fsync for every entry that
  * arrived meanwhile. A caller sends nothing that depends on staged writes before {@link #sync}
@@ -48,13 +52,19 @@ public final class FileStorage implements AutoCloseable {
   private static final byte[] SNAPSHOT_MAGIC = "raftsim-snapshot-1\n".getBytes(StandardCharsets.US_ASCII);
   /** Version 2 adds the configuration in force at the snapshot's index (diss. §4.1) after the state. */
   private static final byte[] SNAPSHOT_MAGIC_2 = "raftsim-snapshot-2\n".getBytes(StandardCharsets.US_ASCII);
+  static final int ALLOCATE_BYTES = 1 << 20;
+  private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(64 * 1024);
 
   private final Path dir;
   private final PersistentState recovered;
   private final String cutOff;
   private FileChannel segment;
-  private Path segmentPath;
   private int segmentNumber;
+  /** Where the next record goes in the segment, and how far the segment is allocated (zero-filled). */
+  private long writeAt;
+  private long allocated;
+  /** A segment file was created: its directory entry must be made durable at the next sync. */
+  private boolean newFile;
   /** The highest entry index in each segment, oldest first (for deleting covered segments). */
   private final List<long[]> segmentMaxIndex = new ArrayList<>();
 
@@ -64,8 +74,8 @@ public final class FileStorage implements AutoCloseable {
   private Snapshot stagedSnapshot;
   private boolean staged;
 
-  private FileStorage(Path dir, PersistentState recovered, String cutOff, List<long[]> segments, int lastSegment)
-      throws IOException {
+  private FileStorage(Path dir, PersistentState recovered, String cutOff, List<long[]> segments, int lastSegment,
+      long lastSegmentEnd) throws IOException {
     this.dir = dir;
     this.recovered = recovered;
     this.cutOff = cutOff;
@@ -74,7 +84,7 @@ public final class FileStorage implements AutoCloseable {
     List<LogEntry> entries = recovered.entries();
     this.lastWrittenIndex = !entries.isEmpty() ? entries.get(entries.size() - 1).index()
         : recovered.snapshot() == null ? 0 : recovered.snapshot().index();
-    openSegment(lastSegment);
+    openSegment(lastSegment, lastSegmentEnd);
   }
 
   /**
@@ -91,6 +101,7 @@ public final class FileStorage implements AutoCloseable {
     long base = snapshot == null ? 0 : snapshot.index();
     List<long[]> maxima = new ArrayList<>();
     String cut = null;
+    long lastEnd = 0;
     for (int s = 0; s < segments.size(); s++) {
       boolean last = s == segments.size() - 1;
       SegmentReader.Result r = SegmentReader.read(segments.get(s), last);
@@ -106,6 +117,7 @@ public final class FileStorage implements AutoCloseable {
         }
       }
       maxima.add(new long[] {number(segments.get(s)), max});
+      lastEnd = r.end();
       if (r.cutOffAt() >= 0) {
         cut = segments.get(s).getFileName() + ": cut off a torn record at offset " + r.cutOffAt() + " ("
             + r.cutOffBytes() + " bytes)";
@@ -116,7 +128,7 @@ public final class FileStorage implements AutoCloseable {
       maxima.add(new long[] {1, 0});
     }
     PersistentState state = new PersistentState(hs, snapshot, log);
-    return new FileStorage(dir, state, cut, maxima, lastSegment);
+    return new FileStorage(dir, state, cut, maxima, lastSegment, lastEnd);
   }
 
   /** An entry from the log goes at its index; entries the snapshot covers are skipped. */
@@ -170,9 +182,11 @@ public final class FileStorage implements AutoCloseable {
   }
 
   private void write(WalRecord rec) throws IOException {
-    ByteBuffer b = ByteBuffer.wrap(rec.frame());
+    byte[] frame = rec.frame();
+    allocateFor(frame.length);
+    ByteBuffer b = ByteBuffer.wrap(frame);
     while (b.hasRemaining()) {
-      segment.write(b);
+      writeAt += segment.write(b, writeAt);
     }
     if (rec instanceof WalRecord.Entry e) {
       lastWrittenIndex = e.entry().index();
@@ -181,6 +195,24 @@ public final class FileStorage implements AutoCloseable {
     } else {
       lastWrittenIndex = ((WalRecord.Truncate) rec).fromIndex() - 1;
     }
+  }
+
+  /** Zero-fills the segment ahead of {@code bytes} more, in steps of {@link #ALLOCATE_BYTES}. */
+  private void allocateFor(int bytes) throws IOException {
+    if (writeAt + bytes <= allocated) {
+      return;
+    }
+    long target = Math.max(allocated + ALLOCATE_BYTES, writeAt + bytes);
+    while (allocated < target) {
+      ByteBuffer z = ZEROS.duplicate();
+      z.limit((int) Math.min(z.capacity(), target - allocated));
+      allocated += segment.write(z, allocated);
+    }
+  }
+
+  /** True when a term or vote is staged and not yet durable. */
+  public boolean hardStateStaged() {
+    return stagedHardState != null;
   }
 
   /** True when something staged is not yet durable. */
@@ -198,6 +230,10 @@ public final class FileStorage implements AutoCloseable {
       return;
     }
     segment.force(false);
+    if (newFile) {
+      fsyncDirectory();
+      newFile = false;
+    }
     if (stagedHardState != null) {
       ByteBuffer b = ByteBuffer.allocate(20);
       b.putLong(stagedHardState.term()).putInt(stagedHardState.votedFor());
@@ -240,20 +276,24 @@ public final class FileStorage implements AutoCloseable {
   /** Starts a new segment and deletes the old ones whose every entry the snapshot at {@code covered} holds. */
   private void rotate(long covered) throws IOException {
     segment.close();
-    openSegment(segmentNumber + 1);
+    openSegment(segmentNumber + 1, 0);
     segmentMaxIndex.add(new long[] {segmentNumber, 0});
     while (segmentMaxIndex.size() > 1 && segmentMaxIndex.get(0)[1] <= covered) {
       Files.deleteIfExists(dir.resolve(segmentName(segmentMaxIndex.get(0)[0])));
       segmentMaxIndex.remove(0);
     }
     fsyncDirectory();
+    newFile = false;
   }
 
-  private void openSegment(int number) throws IOException {
+  /** Opens segment {@code number} to write at {@code end}, creating it when it does not exist. */
+  private void openSegment(int number, long end) throws IOException {
     segmentNumber = number;
-    segmentPath = dir.resolve(segmentName(number));
-    segment = FileChannel.open(segmentPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.APPEND);
+    Path path = dir.resolve(segmentName(number));
+    newFile |= !Files.exists(path);
+    segment = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    writeAt = end;
+    allocated = segment.size();
   }
 
   private void replaceAtomically(Path target, byte[] bytes) throws IOException {

@@ -15,11 +15,13 @@ import raftsim.core.LogEntry;
 import raftsim.core.Payload;
 
 /**
- * One record of the write-ahead log: {@code [length:int][crc32c:int][body]}, where the checksum covers
- * the body. A body is an entry, or a truncation ("entries from this index on are gone").
+ * One record of the write-ahead log: {@code [length:int][bodyCrc:int][headerCrc:int][body]}, CRC-32C
+ * checksums of the body and of the header's first eight bytes. The header has its own checksum so that
+ * a damaged length is recognised as damage, not trusted to say where the next record starts. A body is
+ * an entry, or a truncation ("entries from this index on are gone").
  */
 sealed interface WalRecord {
-  int HEADER = 8;
+  int HEADER = 12;
   byte ENTRY = 1;
   byte TRUNCATE = 2;
   byte NO_OP = 0;
@@ -62,9 +64,20 @@ sealed interface WalRecord {
       throw new UncheckedIOException("writing to memory cannot fail", e);
     }
     byte[] b = body.toByteArray();
-    CRC32C crc = new CRC32C();
-    crc.update(b);
-    return ByteBuffer.allocate(HEADER + b.length).putInt(b.length).putInt((int) crc.getValue()).put(b).array();
+    byte[] framed = ByteBuffer.allocate(HEADER + b.length).putInt(b.length).putInt(crc(b, 0, b.length)).putInt(0).put(b)
+        .array();
+    ByteBuffer.wrap(framed, 8, 4).putInt(crc(framed, 0, 8));
+    return framed;
+  }
+
+  /** True when the header at {@code at} (which the array holds whole) matches its checksum. */
+  static boolean headerIntact(byte[] b, int at) {
+    return crc(b, at, 8) == ByteBuffer.wrap(b, at + 8, 4).getInt();
+  }
+
+  /** True when the body of {@code length} bytes after the header at {@code at} matches its checksum. */
+  static boolean bodyIntact(byte[] b, int at, int length) {
+    return crc(b, at + HEADER, length) == ByteBuffer.wrap(b, at + 4, 4).getInt();
   }
 
   /**

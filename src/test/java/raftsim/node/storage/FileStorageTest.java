@@ -110,7 +110,25 @@ class FileStorageTest {
     assertEquals(2, reopen().entries().size());
   }
 
-  /** The last record torn at every possible byte: recovery cuts it off and keeps everything before it. */
+  @Test
+  void aReopenedLogAppendsAfterItsLastRecordNotAfterTheSpaceAllocatedAhead() throws Exception {
+    try (FileStorage s = FileStorage.open(dir)) {
+      s.stage(write(null, new LogWrite(1, entries(1, 3, 1)), null));
+      s.sync();
+    }
+    assertEquals(FileStorage.ALLOCATE_BYTES, Files.size(onlySegment()), "the segment is allocated ahead");
+    try (FileStorage s = FileStorage.open(dir)) {
+      s.stage(write(null, new LogWrite(4, entries(4, 6, 1)), null));
+      s.sync();
+    }
+    assertEquals(entries(1, 6, 1), reopen().entries());
+  }
+
+  /**
+   * The last record torn at every possible byte, both ways a crash leaves it: the file cut short there,
+   * or the rest of the record still zeros from the allocation ahead. Recovery cuts it off and keeps
+   * everything before it.
+   */
   @Test
   void aTornLastRecordIsCutOffAtEveryOffset() throws Exception {
     try (FileStorage s = FileStorage.open(dir)) {
@@ -119,15 +137,28 @@ class FileStorageTest {
     }
     Path wal = onlySegment();
     byte[] whole = Files.readAllBytes(wal);
-    int lastRecord = whole.length - new WalRecord.Entry(entry(3, 1)).frame().length;
-    for (int cut = lastRecord + 1; cut < whole.length; cut++) {
-      Files.write(wal, java.util.Arrays.copyOf(whole, cut));
-      try (FileStorage s = FileStorage.open(dir)) {
-        assertEquals(2, s.recovered().entries().size(), "cut at " + cut);
-        assertNotNull(s.cutOff(), "recovery says it cut something");
-        assertTrue(s.cutOff().contains("offset " + lastRecord), s.cutOff());
+    int end = dataEnd(3);
+    int lastRecord = end - new WalRecord.Entry(entry(3, 1)).frame().length;
+    for (int cut = lastRecord + 1; cut < end; cut++) {
+      byte[] zeroed = whole.clone();
+      java.util.Arrays.fill(zeroed, cut, end, (byte) 0);
+      for (byte[] torn : List.of(java.util.Arrays.copyOf(whole, cut), zeroed)) {
+        Files.write(wal, torn);
+        boolean anythingWritten = false;
+        for (int i = lastRecord; i < torn.length; i++) {
+          anythingWritten |= torn[i] != 0;
+        }
+        try (FileStorage s = FileStorage.open(dir)) {
+          assertEquals(2, s.recovered().entries().size(), "cut at " + cut);
+          if (!anythingWritten) {
+            assertNull(s.cutOff(), "only zeros where the record would be: nothing was written, nothing is cut");
+            continue;
+          }
+          assertNotNull(s.cutOff(), "recovery says it cut something, at " + cut);
+          assertTrue(s.cutOff().contains("offset " + lastRecord), s.cutOff());
+        }
+        assertEquals(lastRecord, Files.size(wal), "the torn bytes are gone from the file");
       }
-      assertEquals(lastRecord, Files.size(wal), "the torn bytes are gone from the file");
     }
     Files.write(wal, whole);
     try (FileStorage s = FileStorage.open(dir)) {
@@ -139,11 +170,7 @@ class FileStorageTest {
   /** A flipped byte inside an earlier record is corruption: the node refuses to start, naming file and offset. */
   @Test
   void aFlippedByteInTheMiddleStopsTheNodeWithFileAndOffset() throws Exception {
-    try (FileStorage s = FileStorage.open(dir)) {
-      s.stage(write(null, new LogWrite(1, entries(1, 5, 1)), null));
-      s.sync();
-    }
-    Path wal = onlySegment();
+    Path wal = walOfFiveEntries();
     byte[] b = Files.readAllBytes(wal);
     int recordLength = new WalRecord.Entry(entry(1, 1)).frame().length;
     b[recordLength + 20] ^= 0x40; // inside the second record's body
@@ -152,6 +179,52 @@ class FileStorageTest {
     assertTrue(e.getMessage().contains(wal.getFileName().toString()), e.getMessage());
     assertTrue(e.getMessage().contains("offset " + recordLength), e.getMessage());
     assertTrue(e.getMessage().contains("checksum"), e.getMessage());
+  }
+
+  /** A damaged length would misplace every record after it: the header's own checksum catches it. */
+  @Test
+  void aFlippedByteInAnEarlierRecordsLengthIsCorruptionNotATornTail() throws Exception {
+    Path wal = walOfFiveEntries();
+    int recordLength = new WalRecord.Entry(entry(1, 1)).frame().length;
+    for (int bit = 0; bit < 32; bit++) {
+      byte[] b = Files.readAllBytes(wal);
+      b[recordLength + 3 - bit / 8] ^= (byte) (1 << (bit % 8)); // the second record's length, bit by bit
+      Path copy = dir.resolveSibling("damaged-" + bit);
+      Files.createDirectories(copy);
+      Files.write(copy.resolve(wal.getFileName()), b);
+      StorageException e = assertThrows(StorageException.class, () -> FileStorage.open(copy), "bit " + bit);
+      assertTrue(e.getMessage().contains("offset " + recordLength) && e.getMessage().contains("header"), e.getMessage());
+    }
+  }
+
+  /** Damage in the very last record cannot be told from a torn write: it is cut off, and said so. */
+  @Test
+  void aFlippedByteInTheLastRecordIsCutOffAsTorn() throws Exception {
+    Path wal = walOfFiveEntries();
+    byte[] b = Files.readAllBytes(wal);
+    b[dataEnd(5) - 3] ^= 1;
+    Files.write(wal, b);
+    try (FileStorage s = FileStorage.open(dir)) {
+      assertEquals(4, s.recovered().entries().size());
+      assertNotNull(s.cutOff());
+    }
+  }
+
+  private Path walOfFiveEntries() throws Exception {
+    try (FileStorage s = FileStorage.open(dir)) {
+      s.stage(write(null, new LogWrite(1, entries(1, 5, 1)), null));
+      s.sync();
+    }
+    return onlySegment();
+  }
+
+  /** Where the records of entries 1..n (term 1) end in a segment. */
+  private static int dataEnd(int n) {
+    int end = 0;
+    for (LogEntry e : entries(1, n, 1)) {
+      end += new WalRecord.Entry(e).frame().length;
+    }
+    return end;
   }
 
   @Test
