@@ -200,8 +200,8 @@ public final class SafetyInvariants {
    * moment of an unsafe commit (Figure 8), before the crashes and elections that would expose it.
    *
    * <p>With membership changes (diss. §4.1) each would-be candidate counts votes as it would itself: in
-   * the configuration in force on it, from that configuration's voters only, and it stands only if it
-   * is one of them. One-at-a-time changes keep every majority of one configuration meeting every
+   * the configuration in force on it, from that configuration's voters only, and it stands only when the
+   * core lets it ({@link RaftCore#mayStand}). One-at-a-time changes keep every majority of one configuration meeting every
    * majority of the next, so a correct cluster still never trips this; two changes in flight at once
    * do (the single-server bug).
    */
@@ -213,8 +213,8 @@ public final class SafetyInvariants {
       }
       LogView cl = candidate.log();
       Configuration config = cl.configuration();
-      if (!config.isVoter(c)) {
-        continue; // a learner or a server outside the configuration never stands
+      if (!candidate.mayStand()) {
+        continue; // a learner, a spare or a server that knows its removal committed never stands
       }
       List<Integer> voters = new ArrayList<>();
       for (int v : config.voters()) {

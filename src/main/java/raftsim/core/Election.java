@@ -15,8 +15,11 @@ final class Election {
    * without, it stands for election in a new term at once (§5.2).
    */
   void timeout(long now, Output out) {
-    if (!core.configuration.isVoter(core.id)) {
-      // A learner, a server not yet added or one removed does not stand (diss. §4.2.1, §4.2.3).
+    if (!core.mayStand()) {
+      // A learner, a server not yet added or one removed does not stand (diss. §4.2.1, §4.2.3). Nor does
+      // it go on pointing clients at a leader it has not heard from for a whole election timeout: two
+      // servers could send a client back and forth between them for ever (diss. §6.2).
+      core.forgetLeader(out);
       core.resetElectionTimer(now);
       return;
     }

@@ -36,8 +36,11 @@ final class PreVoting {
     core.forgetLeader(out);
     active = true;
     java.util.Arrays.fill(core.voteAnswered, false);
-    core.voteAnswered[core.position(core.id)] = true;
-    core.votesGranted = 1;
+    core.votesGranted = 0;
+    if (core.isVoter(core.id)) { // diss. §4.2.2: a server its configuration removes asks without its own vote
+      core.voteAnswered[core.position(core.id)] = true;
+      core.votesGranted = 1;
+    }
     core.resetElectionTimer(now); // rule 4(c): the pre-vote round has a full timeout to succeed
     RaftLog log = core.log;
     out.event(new CoreEvent.PreVoteStarted(core.currentTerm + 1, log.lastIndex(), log.lastTerm()));

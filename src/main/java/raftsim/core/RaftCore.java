@@ -310,8 +310,11 @@ public final class RaftCore {
     leaderId = HardState.NO_VOTE;
     reads.abandonForwarded(out);
     Arrays.fill(voteAnswered, false);
-    voteAnswered[position(id)] = true;
-    votesGranted = 1;
+    votesGranted = 0;
+    if (isVoter(id)) { // diss. §4.2.2: a server its configuration removes stands without its own vote
+      voteAnswered[position(id)] = true;
+      votesGranted = 1;
+    }
     resetElectionTimer(now); // rule 4(c)
     if (old != Role.CANDIDATE) {
       out.event(new CoreEvent.RoleChanged(old, Role.CANDIDATE, currentTerm, 0));
@@ -468,6 +471,22 @@ public final class RaftCore {
   /** Whether {@code member} is a voter of this node's configuration. */
   boolean isVoter(int member) {
     return position(member) >= 0;
+  }
+
+  /**
+   * Whether this node may stand for election (diss. §4.1, §4.2.2). A voter of the configuration in force
+   * may. So may a voter that the latest configuration entry removes, while that entry is not known
+   * committed here: it may hold the only copy of the change, and then the remaining voters, whose logs
+   * are shorter, refuse each other their votes until it leads, commits the change and steps down. It
+   * counts only the votes of its configuration's voters, not its own. A learner, a spare, or a server
+   * that knows its removal committed never stands, so it cannot disrupt the cluster it left.
+   */
+  public boolean mayStand() {
+    if (isVoter(id)) {
+      return true;
+    }
+    long at = log.configurationIndex();
+    return at > commitIndex && log.configurationAt(at - 1).isVoter(id);
   }
 
   Transfer transfer() {

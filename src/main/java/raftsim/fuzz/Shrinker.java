@@ -13,18 +13,27 @@ import raftsim.scenario.Scenario;
 import raftsim.scenario.ScenarioEvent;
 import raftsim.scenario.SnapshotSettings;
 import raftsim.sim.RunResult;
+import raftsim.sim.Seeds;
 
 /**
  * Shrinks a failing scenario to a smaller one that still fails the same check: delta debugging over
  * its events (Zeller &amp; Hildebrandt, 2002), then fewer nodes, fewer clients, a shorter run and milder
- * settings, repeated until nothing more can go. Every candidate is run with the same seed, and a
- * candidate is kept only if it fails the very same check.
+ * settings, repeated until nothing more can go. Every candidate is run with the failing seed first, and
+ * a candidate is kept only if it fails the very same check.
+ *
+ * <p>One seed drives the whole run, so removing an event changes every message delay after it, and a
+ * failure that needed a long chain of coincidences can vanish whatever single event goes: delta
+ * debugging then stops at a large local minimum. So a candidate without some events that no longer
+ * fails with the seed is also run with a few other seeds, derived deterministically from it; the first
+ * that fails is kept, seed and all. The shrunk file carries the seed it fails with, and replays exactly.
  */
 public final class Shrinker {
   private final FuzzRunner runner;
   private final String check;
   private final int maxRuns;
   private int runs;
+  /** How many other seeds a candidate with fewer events gets when it no longer fails with its own. */
+  static final int RESEEDS = 2;
 
   /**
    * @param check the check the shrunk scenario must still fail ({@link Failure#check()})
@@ -104,6 +113,23 @@ public final class Shrinker {
     return s.events().stream().anyMatch(e -> e instanceof ScenarioEvent.RemoveServer);
   }
 
+  /**
+   * {@code candidate} when it fails the same check with its own seed; else the first of {@link #RESEEDS}
+   * seeds derived from it with which it does; else null.
+   */
+  private Scenario failsWithSomeSeed(Scenario candidate) {
+    if (stillFails(candidate)) {
+      return candidate;
+    }
+    for (int i = 1; i <= RESEEDS && runs < maxRuns; i++) {
+      Scenario reseeded = candidate.withSeed(Seeds.derive(candidate.seed(), "shrink-" + candidate.events().size() + "-" + i));
+      if (stillFails(reseeded)) {
+        return reseeded;
+      }
+    }
+    return null;
+  }
+
   /** Runs a candidate; true when it fails the same check. */
   private boolean stillFails(Scenario candidate) {
     if (runs >= maxRuns) {
@@ -132,6 +158,7 @@ public final class Shrinker {
    * on (the instant the final expectation counts progress from) are kept as they are.
    */
   private Scenario shrinkEvents(Scenario s) {
+    Scenario scenario = s; // its seed may change, see failsWithSomeSeed
     long protectedFrom = check.equals("liveness") ? recoveryStart(s) : Long.MAX_VALUE;
     List<ScenarioEvent> fixed = s.events().stream().filter(e -> e.atMs() >= protectedFrom).toList();
     List<ScenarioEvent> events = s.events().stream().filter(e -> e.atMs() < protectedFrom).toList();
@@ -142,7 +169,9 @@ public final class Shrinker {
       for (int start = 0; start < events.size() && runs < maxRuns; start += size) {
         List<ScenarioEvent> complement = new ArrayList<>(events.subList(0, start));
         complement.addAll(events.subList(Math.min(events.size(), start + size), events.size()));
-        if (stillFails(s.withEvents(plus(complement, fixed)))) {
+        Scenario failing = failsWithSomeSeed(scenario.withEvents(plus(complement, fixed)));
+        if (failing != null) {
+          scenario = failing;
           events = complement;
           chunks = Math.max(chunks - 1, 2);
           removed = true;
@@ -156,11 +185,14 @@ public final class Shrinker {
         chunks = Math.min(chunks * 2, events.size());
       }
     }
-    if (events.size() == 1 && stillFails(s.withEvents(fixed))) {
-      events = List.of();
+    if (events.size() == 1) {
+      Scenario failing = failsWithSomeSeed(scenario.withEvents(fixed));
+      if (failing != null) {
+        scenario = failing;
+        events = List.of();
+      }
     }
-    events = withoutPairs(s, events, fixed);
-    return s.withEvents(plus(events, fixed));
+    return withoutPairs(scenario, events, fixed);
   }
 
   /**
@@ -168,7 +200,7 @@ public final class Shrinker {
    * restart, a partition and its heal) that may only go together, and need not be neighbours. Tries
    * every pair, for lists short enough that this is affordable.
    */
-  private List<ScenarioEvent> withoutPairs(Scenario s, List<ScenarioEvent> events, List<ScenarioEvent> fixed) {
+  private Scenario withoutPairs(Scenario s, List<ScenarioEvent> events, List<ScenarioEvent> fixed) {
     List<ScenarioEvent> current = events;
     boolean removed = true;
     while (removed && current.size() >= 2 && current.size() <= 24 && runs < maxRuns) {
@@ -185,7 +217,7 @@ public final class Shrinker {
         }
       }
     }
-    return current;
+    return s.withEvents(plus(current, fixed));
   }
 
   private static List<ScenarioEvent> plus(List<ScenarioEvent> a, List<ScenarioEvent> b) {

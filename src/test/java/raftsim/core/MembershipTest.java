@@ -253,6 +253,89 @@ class MembershipTest {
   }
 
   /**
+   * Diss. §4.2.2: a voter that the latest configuration entry removes, while that entry is not known
+   * committed, still stands — without its own vote. Here node 1 led {1, 2}, appended {2} (removing
+   * itself) and restarted before anyone else got the entry: node 2, with the shorter log, can win no
+   * election in {1, 2}, for node 1 refuses it its vote; only node 1 can get the change committed. It asks
+   * node 2, the only voter of {2}, and leads once node 2 grants.
+   */
+  @Test
+  void aServerRemovedByAnUncommittedChangeStandsWithoutItsOwnVote() {
+    List<Integer> pair = List.of(1, 2);
+    RaftCore removed = CoreFixture.node(1, pair, CONFIG,
+        stored(1, 1, List.of(noop(1, 1), config(2, 1, voters(2)))), new KvStore(), 0);
+    assertTrue(removed.mayStand());
+
+    Ready r = removed.tick(removed.electionDeadline());
+
+    assertEquals(Role.CANDIDATE, removed.role());
+    assertEquals(2, removed.currentTerm());
+    RequestVote rv = onlySent(r, RequestVote.class);
+    assertEquals(2, rv.to(), "it asks the voters of {2}, and counts no vote of its own");
+    assertEquals(2, rv.lastLogIndex());
+
+    removed.step(RequestVoteReply.grant(2, 1, 2), removed.electionDeadline() - 1);
+    assertEquals(Role.LEADER, removed.role(), "one vote of the one voter of {2}");
+  }
+
+  /** The same with PreVote (diss. §9.6): it asks the voters of {2} first, without its own pre-vote. */
+  @Test
+  void withPreVoteAServerRemovedByAnUncommittedChangeAsksFirst() {
+    RaftCore removed = CoreFixture.node(1, List.of(1, 2), CONFIG.withPreVote(true),
+        stored(1, 1, List.of(noop(1, 1), config(2, 1, voters(2)))), new KvStore(), 0);
+
+    Ready r = removed.tick(removed.electionDeadline());
+
+    assertEquals(2, onlySent(r, PreVote.class).to());
+    assertEquals(1, removed.currentTerm(), "a pre-vote raises no term");
+    Ready granted = removed.step(PreVoteReply.grant(2, 1, 2), removed.electionDeadline() - 1);
+    assertEquals(Role.CANDIDATE, removed.role(), "one pre-vote of the one voter of {2}");
+    assertEquals(2, onlySent(granted, RequestVote.class).to());
+  }
+
+  /**
+   * Diss. §4.2.2, the other side: once a server knows its removal committed — here, it led when it did
+   * — it never stands again, and neither does a server whose latest configuration never named it.
+   */
+  @Test
+  void aServerThatKnowsItsRemovalCommittedNeverStands() {
+    RaftCore leader = committedLeader();
+    long t = now(leader);
+    leader.removeServer(1, t);
+    leader.persisted(2, 1, t);
+    ackAll(leader, 2, t);
+    ackAll(leader, 3, t + 1);
+    assertEquals(Role.FOLLOWER, leader.role(), "stepped down once {2, 3} committed");
+    assertFalse(leader.mayStand());
+
+    for (int i = 0; i < 10; i++) {
+      Ready r = leader.tick(leader.nextDeadline());
+      assertTrue(sent(r, RequestVote.class).isEmpty() && sent(r, PreVote.class).isEmpty());
+    }
+    assertEquals(Role.FOLLOWER, leader.role());
+  }
+
+  /**
+   * Diss. §6.2: a server that cannot stand forgets, when its election timer fires, a leader it has not
+   * heard from since; it would otherwise point clients at that leader for ever. A removed server kept
+   * its last leader, and another server that knows no leader sends clients to the next node: two such
+   * servers could send a client back and forth between them without end.
+   */
+  @Test
+  void aServerThatCannotStandForgetsALeaderItNoLongerHears() {
+    RaftCore f = CoreFixture.node(3, THREE, CONFIG, PersistentState.EMPTY, new KvStore(), 0);
+    f.step(append(1, 3, 1, 0, 0, 2, noop(1, 1), config(2, 1, voters(1, 2))), 100); // 3 removed, and committed
+    assertFalse(f.mayStand());
+    assertEquals(1, f.leaderId());
+
+    f.tick(f.electionDeadline());
+
+    assertEquals(0, f.leaderId());
+    Ready r = f.propose(new ClientRequest(7, 1, "SET a 1"), f.electionDeadline());
+    assertEquals(new ClientReply.NotLeader(7, 1, 0), r.replies().get(0));
+  }
+
+  /**
    * The leader keeps sending to a removed member until the change commits (so it most likely learns it
    * is out and stops standing), and nothing to it afterwards.
    */
