@@ -5,6 +5,8 @@ final class Election {
   private final RaftCore core;
   /** This candidacy was started by TimeoutNow (diss. §3.10). */
   private boolean transfer;
+  /** This candidate wins by its own vote alone, and waits for that vote to be durable (rule 16). */
+  private boolean ownVoteAwaited;
 
   Election(RaftCore core) {
     this.core = core;
@@ -44,11 +46,27 @@ final class Election {
     this.transfer = transfer;
     RaftLog log = core.log;
     out.event(new CoreEvent.ElectionStarted(core.currentTerm, log.lastIndex(), log.lastTerm()));
-    if (core.votesGranted >= Quorum.majority(core.voters.length)) {
-      core.becomeLeader(now, out); // a single-node cluster elects itself
+    ownVoteAwaited = core.votesGranted >= Quorum.majority(core.voters.length);
+    if (ownVoteAwaited) {
+      // The only voter elects itself — once its vote is durable (rule 16), not before: a crash would
+      // take the vote back with the term, and the node, restarted in the term before, could vote again
+      // in this term for another candidate that its configuration does not know (a server being
+      // removed, or one with an older configuration): two leaders of one term.
+      core.voteRetryAt = Long.MAX_VALUE;
       return;
     }
     askUnanswered(now, out);
+  }
+
+  /**
+   * Storage made ({@code term}, {@code votedFor}) durable: a candidate that wins by its own vote alone
+   * takes office now (RAFT-CHECKLIST rule 16: its vote counts only once durable).
+   */
+  void onHardStatePersisted(long term, int votedFor, long now, Output out) {
+    if (ownVoteAwaited && core.role == Role.CANDIDATE && term == core.currentTerm && votedFor == core.id) {
+      ownVoteAwaited = false;
+      core.becomeLeader(now, out);
+    }
   }
 
   /** The candidate asks again every voter that has not answered yet: requests and replies get lost. */

@@ -275,6 +275,17 @@ public final class RaftCore {
     return finish(out, now);
   }
 
+  /**
+   * Storage made the hard state ({@code term}, {@code votedFor}) durable. A node that is the only voter
+   * of its configuration and stood for election counts its own vote only now, and so takes office only
+   * now (RAFT-CHECKLIST rule 16); nothing else waits for it.
+   */
+  public Ready hardStatePersisted(long term, int votedFor, long now) {
+    Output out = output;
+    election.onHardStatePersisted(term, votedFor, now, out);
+    return finish(out, now);
+  }
+
   // ------------------------------------------------------------------------------- state changes
 
   /** §5.1 (RAFT-CHECKLIST rule 1): adopt a higher term, forget the vote, and follow. */

@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import raftsim.core.AdminResult;
 import raftsim.core.ClientReply;
 import raftsim.core.ClientRequest;
+import raftsim.core.HardState;
 import raftsim.core.LogEntry;
 import raftsim.core.LogWrite;
 import raftsim.core.Message;
@@ -210,6 +211,7 @@ public final class RaftNode implements AutoCloseable {
     while (true) {
       learnAddresses(); // a configuration appended in this batch may name a member its messages go to
       List<Message> afterSync = batch.messages;
+      HardState madeDurable = storage.stagedHardState();
       if (storage.dirty()) {
         if (!storage.hardStateStaged()) {
           afterSync = sendEarly(batch.messages);
@@ -228,12 +230,18 @@ public final class RaftNode implements AutoCloseable {
           f.complete(r);
         }
       }
-      if (batch.lastIndex < 0) {
+      if (batch.lastIndex < 0 && madeDurable == null) {
         break;
       }
-      // The writes are durable: tell the core, which may now commit and answer, in a batch of its own.
+      // The writes are durable: tell the core, which may now take office, commit and answer, in a batch
+      // of its own.
       Batch next = new Batch();
-      next.handle(core.persisted(batch.lastIndex, batch.lastTerm, now()));
+      if (madeDurable != null) {
+        next.handle(core.hardStatePersisted(madeDurable.term(), madeDurable.votedFor(), now()));
+      }
+      if (batch.lastIndex >= 0) {
+        next.handle(core.persisted(batch.lastIndex, batch.lastTerm, now()));
+      }
       batch = next;
     }
     if (waiting.size() > 4096) {

@@ -196,6 +196,9 @@ final class SimNode {
     for (int i = 0; held != null && i < held.size(); i++) {
       sim.send(held.get(i));
     }
+    if (w.hardState != null) {
+      handle(core.hardStatePersisted(w.hardState.term(), w.hardState.votedFor(), localNow()));
+    }
     LogWrite lw = w.logWrite;
     if (lw != null && !lw.entries().isEmpty()) {
       handle(core.persisted(lw.lastIndex(), lw.entries().get(lw.entries().size() - 1).term(), localNow()));

@@ -207,7 +207,7 @@ class MembershipTest {
     assertEquals(AdminRefusal.NOT_MEMBER, leader.removeServer(9, t).refusal());
     assertEquals(AdminRefusal.NOT_LEADER, follower.addServer(4, "", t).refusal());
     RaftCore alone = CoreFixture.node(1, List.of(1), CONFIG, PersistentState.EMPTY, new KvStore(), 0);
-    alone.tick(alone.electionDeadline());
+    CoreFixture.electAlone(alone);
     alone.persisted(1, 1, alone.electionDeadline());
     assertEquals(AdminRefusal.LAST_VOTER, alone.removeServer(1, alone.electionDeadline()).refusal());
   }

@@ -215,6 +215,11 @@ public final class FileStorage implements AutoCloseable {
     return stagedHardState != null;
   }
 
+  /** The term and vote staged and not yet durable, or null. */
+  public HardState stagedHardState() {
+    return stagedHardState;
+  }
+
   /** True when something staged is not yet durable. */
   public boolean dirty() {
     return staged;
