@@ -158,8 +158,9 @@ public final class SimClients {
   private void send(Client c, Operation op, int node) {
     c.believedLeader = node;
     c.lastSentTo = node;
-    op.inFlight++;
-    sim.clientSend(node, op.request, () -> arrived(op, node), () -> op.inFlight--);
+    // Every copy counts: a duplicate may still be on its way, or waiting at a paused node, when another
+    // copy has arrived, and the operation is "failed" only while none is left anywhere.
+    op.inFlight += sim.clientSend(node, op.request, () -> arrived(op, node), () -> op.inFlight--);
     sim.cancel(c.retry);
     c.retry = sim.at(sim.now() + load.retryMs(), s -> retry(c, op));
   }
@@ -204,6 +205,13 @@ public final class SimClients {
       }
       history.ok(op.opId, c.id, sim.now(), applied.result());
       traceCompletion(c, op, "ok", applied.result());
+      return;
+    }
+    if (node != c.lastSentTo) {
+      // A refusal from a node the client has moved on from: a duplicate, or the answer to an earlier try.
+      // Acting on it again would multiply the client's requests with every duplicate, and two nodes that
+      // point at each other (a leader handing office to a node that does not lead yet) would then drive
+      // the client's requests up without end.
       return;
     }
     int hint = reply instanceof ClientReply.NotLeader n ? n.leaderHint()

@@ -391,10 +391,12 @@ public final class Simulation {
   /**
    * A client sends {@code request} to {@code node} over the network: delayed, perhaps lost or
    * duplicated, but untouched by partitions, isolation and cuts (clients stand outside them).
-   * {@code onArrival} runs for each copy that reaches a live node, just before the node gets it; a
-   * copy that is lost, or reaches a crashed node, runs {@code onLost}.
+   * Returns how many copies are on their way (0 when the request is lost at once, 2 when it is
+   * duplicated): each of them later runs {@code onArrival} when it reaches a live node, just before the
+   * node gets it, or {@code onLost} when it reaches a crashed one. A copy that reaches a paused node
+   * waits there and runs neither until the node resumes.
    */
-  public void clientSend(int node, ClientRequest request, Runnable onArrival, Runnable onLost) {
+  public int clientSend(int node, ClientRequest request, Runnable onArrival, Runnable onLost) {
     if (trace.enabled()) {
       trace.begin(currentEvent, now, "client-send").field("client", request.clientId()).field("clientSeq", request.seq())
           .field("to", node).field("command", request.command()).end();
@@ -403,13 +405,13 @@ public final class Simulation {
     int copies = LinkStreams.copies(r, network);
     if (copies == 0) {
       traceClientDrop(node, request.clientId(), request.seq(), "loss");
-      onLost.run();
-      return;
+      return 0;
     }
     for (int i = 0; i < copies; i++) {
       queue.add(new ActionEvent(s -> s.clientArrival(node, request, onArrival, onLost)),
           now + LinkStreams.delay(r, network));
     }
+    return copies;
   }
 
   private void clientArrival(int node, ClientRequest request, Runnable onArrival, Runnable onLost) {
