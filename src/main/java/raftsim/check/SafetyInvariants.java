@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import raftsim.core.AppliedEntry;
+import raftsim.core.Configuration;
 import raftsim.core.LogEntry;
 import raftsim.core.LogView;
 import raftsim.core.LogWrite;
@@ -91,7 +92,10 @@ public final class SafetyInvariants {
     if (newLeader) {
       checkLeaderHoldsCommitted(now, node, core, 1);
     }
-    if (role == Role.LEADER && core.commitIndex() > committed.size()) {
+    // A leader's commits; also those of the step in which a leader removed from the configuration saw
+    // that configuration commit and stepped down (diss. §4.2.2): it committed as leader of its term.
+    boolean ledThisTerm = role == Role.LEADER || (ledBefore && termBefore == term);
+    if (ledThisTerm && core.commitIndex() > committed.size()) {
       recordCommits(now, node, core, ready.applied());
     }
     List<AppliedEntry> appliedNow = ready.applied();
@@ -194,26 +198,36 @@ public final class SafetyInvariants {
    * of a majority. In a correct cluster the entry is durable on a majority, every majority meets it,
    * and the node holding it there refuses the vote; so this never fires falsely. It fires at the
    * moment of an unsafe commit (Figure 8), before the crashes and elections that would expose it.
+   *
+   * <p>With membership changes (diss. §4.1) each would-be candidate counts votes as it would itself: in
+   * the configuration in force on it, from that configuration's voters only, and it stands only when the
+   * core lets it ({@link RaftCore#mayStand}). One-at-a-time changes keep every majority of one configuration meeting every
+   * majority of the next, so a correct cluster still never trips this; two changes in flight at once
+   * do (the single-server bug).
    */
   private void checkNoElectableNodeLacks(long now, int committer, LogEntry e) {
-    int nodes = live.length - 1;
-    for (int c = 1; c <= nodes; c++) {
+    for (int c = 1; c < live.length; c++) {
       RaftCore candidate = live[c];
       if (candidate == null || holds(candidate.log(), e)) {
         continue;
       }
       LogView cl = candidate.log();
+      Configuration config = cl.configuration();
+      if (!candidate.mayStand()) {
+        continue; // a learner, a spare or a server that knows its removal committed never stands
+      }
       List<Integer> voters = new ArrayList<>();
-      for (int v = 1; v <= nodes; v++) {
-        RaftCore voter = live[v];
+      for (int v : config.voters()) {
+        RaftCore voter = v < live.length ? live[v] : null;
         if (voter != null && atLeastAsUpToDate(cl, voter.log())) {
           voters.add(v);
         }
       }
-      if (voters.size() > nodes / 2) {
+      if (voters.size() > config.voters().size() / 2) {
         violation(new Violation("FutureLeaderCompleteness", now, List.of(committer, c), e.index(), e.term(),
             "node " + committer + " committed entry " + e.index() + " (term " + e.term() + "), but node " + c
-                + ", which lacks it, could still be elected with the votes of nodes " + voters));
+                + ", which lacks it, could still be elected with the votes of nodes " + voters + " of its "
+                + config));
         return;
       }
     }
@@ -244,6 +258,9 @@ public final class SafetyInvariants {
   }
 
   private static String describe(Payload p) {
+    if (p instanceof Payload.Config c) {
+      return "a configuration (" + c.configuration() + ")";
+    }
     return p instanceof Payload.Command c ? "'" + c.text() + "'" : "a no-op";
   }
 

@@ -73,7 +73,8 @@ final class FuzzCommand implements Callable<Integer> {
   @Option(names = "--max-failures", paramLabel = "N", description = "Stop after the first N failures, in run order.")
   Long maxFailures;
 
-  @Option(names = "--shrink-budget", defaultValue = "400", paramLabel = "N", description = "Most candidate runs per shrink (default ${DEFAULT-VALUE}).")
+  @Option(names = "--shrink-budget", defaultValue = "1000", paramLabel = "N", description = "Most candidate runs per shrink"
+      + " (default ${DEFAULT-VALUE}; a candidate that loses the failure may take up to three, with other seeds).")
   int shrinkBudget;
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -54,6 +54,7 @@ final class RunSummary {
     Map<String, Object> reads = new LinkedHashMap<>();
     reads.put("readIndexConfirmed", o.stats().readIndexConfirmed());
     reads.put("served", o.stats().readsServed());
+    reads.put("lease", o.stats().leaseReads());
     m.put("reads", reads);
     m.put("maxLogEntries", o.maxLogEntries());
     List<Map<String, Object>> vs = new ArrayList<>();
@@ -106,8 +107,9 @@ final class RunSummary {
     var st = o.stats();
     if (st.snapshotsTaken() + st.snapshotsInstalled() + st.readsServed() > 0) {
       b.append(String.format(Locale.ROOT, "  snapshots: %,d taken, %,d chunks sent, %,d installed; reads: %,d read indexes"
-              + " confirmed, %,d served; longest log %,d entries%n", st.snapshotsTaken(), st.snapshotChunksSent(),
-          st.snapshotsInstalled(), st.readIndexConfirmed(), st.readsServed(), o.maxLogEntries()));
+              + " confirmed, %,d from the lease, %,d served; longest log %,d entries%n", st.snapshotsTaken(),
+          st.snapshotChunksSent(), st.snapshotsInstalled(), st.readIndexConfirmed(), st.leaseReads(), st.readsServed(),
+          o.maxLogEntries()));
     }
     if (o.violationCount() == 0) {
       b.append("  safety invariants: all held\n");

@@ -18,6 +18,61 @@ public sealed interface CoreEvent {
   /** The election timer fired and the node stood for election in {@code term} (§5.2). */
   record ElectionStarted(long term, long lastLogIndex, long lastLogTerm) implements CoreEvent {}
 
+  /**
+   * The election timer fired and, with PreVote (diss. §9.6), the node asks whether it could win
+   * {@code term} before it increments its own term.
+   */
+  record PreVoteStarted(long term, long lastLogIndex, long lastLogTerm) implements CoreEvent {}
+
+  /** The node said it would vote for {@code candidate} in {@code term}; nothing on the node changed (diss. §9.6). */
+  record PreVoteGranted(int candidate, long term) implements CoreEvent {}
+
+  /** The node said it would not vote for {@code candidate} in {@code term}, and why (diss. §9.6). */
+  record PreVoteRefused(
+      int candidate, long term, VoteRefusal reason, long ownLastTerm, long ownLastIndex, long candidateLastTerm,
+      long candidateLastIndex) implements CoreEvent {}
+
+  /** A node asking for pre-votes counted an answer: {@code votes} of the {@code needed} it needs to stand. */
+  record PreVoteCounted(int voter, long term, boolean granted, int votes, int needed) implements CoreEvent {}
+
+  /**
+   * A leader had not heard from a majority since {@code heardAt} (local time), a minimum election
+   * timeout ago, and stepped down (CheckQuorum, diss. §6.2).
+   */
+  record QuorumLost(long term, long heardAt, long timeoutMs) implements CoreEvent {}
+
+  /**
+   * A leader started handing over office to {@code target} (diss. §3.10): it accepts no new proposals
+   * until the transfer completes or, after {@code deadline} (local time), is aborted.
+   */
+  record TransferStarted(int target, long term, long deadline) implements CoreEvent {}
+
+  /** The leader found {@code target}'s log as long as its own and told it to stand now (diss. §3.10). */
+  record TimeoutNowSent(int target, long term, long lastIndex) implements CoreEvent {}
+
+  /** A transfer to {@code target} did not complete within an election timeout: the leader carries on (diss. §3.10). */
+  record TransferAborted(int target, long term) implements CoreEvent {}
+
+  /** The node was told by its leader to stand for election at once (diss. §3.10). */
+  record TimeoutNowReceived(int leader, long term) implements CoreEvent {}
+
+  /**
+   * The configuration in force on this node changed (diss. §4.1): an entry holding one was appended or
+   * truncated, or a snapshot brought one. {@code index} is the entry's (the snapshot's when it came with one).
+   */
+  record ConfigurationChanged(long index, java.util.List<Integer> voters, java.util.List<Integer> learners)
+      implements CoreEvent {}
+
+  /** The leader proposed a configuration change at {@code index}: the whole next configuration (diss. §4.1). */
+  record ConfigurationProposed(long index, java.util.List<Integer> voters, java.util.List<Integer> learners)
+      implements CoreEvent {}
+
+  /** A learner finished a catch-up round within the minimum election timeout and will be made a voter (diss. §4.2.1). */
+  record LearnerCaughtUp(int learner, long matchIndex) implements CoreEvent {}
+
+  /** A leader removed from the configuration saw that configuration commit and stepped down (diss. §4.2.2). */
+  record LeaderRemoved(long term, long configurationIndex) implements CoreEvent {}
+
   /** The node granted its vote to {@code candidate} (§5.2, §5.4.1). */
   record VoteGranted(int candidate, long term) implements CoreEvent {}
 
@@ -78,6 +133,12 @@ public sealed interface CoreEvent {
 
   /** A read index was confirmed by a majority's answer to a round sent after the read arrived (diss. §6.4). */
   record ReadIndexConfirmed(long clientId, long seq, long readIndex, int leader) implements CoreEvent {}
+
+  /**
+   * A leader answered a read from its lease (diss. §6.4.1), with no heartbeat round: its own client's
+   * ({@code follower} 0) or one a follower forwarded. The lease ends at {@code leaseExpiry}, local time.
+   */
+  record LeaseRead(int follower, long clientId, long seq, long readIndex, long leaseExpiry) implements CoreEvent {}
 
   /** A read was served from the state machine, applied up to {@code lastApplied} >= {@code readIndex}. */
   record ReadServed(long clientId, long seq, long readIndex, long lastApplied) implements CoreEvent {}

@@ -3,21 +3,70 @@ package raftsim.core;
 /** Leader election: standing for election, voting, and counting votes (§5.2, §5.4.1). */
 final class Election {
   private final RaftCore core;
+  /** This candidacy was started by TimeoutNow (diss. §3.10). */
+  private boolean transfer;
+  /** This candidate wins by its own vote alone, and waits for that vote to be durable (rule 16). */
+  private boolean ownVoteAwaited;
 
   Election(RaftCore core) {
     this.core = core;
   }
 
-  /** The election timer fired: stand for election in a new term (§5.2). */
+  /**
+   * The election timer fired. With PreVote (diss. §9.6) the node first asks whether it could win;
+   * without, it stands for election in a new term at once (§5.2).
+   */
+  void timeout(long now, Output out) {
+    if (!core.mayStand()) {
+      // A learner, a server not yet added or one removed does not stand (diss. §4.2.1, §4.2.3). Nor does
+      // it go on pointing clients at a leader it has not heard from for a whole election timeout: two
+      // servers could send a client back and forth between them for ever (diss. §6.2).
+      core.forgetLeader(out);
+      core.resetElectionTimer(now);
+      return;
+    }
+    if (core.config.preVote()) {
+      core.preVoting().start(now, out);
+    } else {
+      start(now, out);
+    }
+  }
+
+  /** Stand for election in a new term (§5.2). */
   void start(long now, Output out) {
+    start(now, false, out);
+  }
+
+  /**
+   * Stand for election in a new term (§5.2); {@code transfer} when the leader handed over office
+   * (diss. §3.10), which the RequestVotes say so that voters answer them at once.
+   */
+  void start(long now, boolean transfer, Output out) {
     core.becomeCandidate(now, out);
+    this.transfer = transfer;
     RaftLog log = core.log;
     out.event(new CoreEvent.ElectionStarted(core.currentTerm, log.lastIndex(), log.lastTerm()));
-    if (core.votesGranted >= Quorum.majority(core.voters.length)) {
-      core.becomeLeader(now, out); // a single-node cluster elects itself
+    ownVoteAwaited = core.votesGranted >= Quorum.majority(core.voters.length);
+    if (ownVoteAwaited) {
+      // The only voter elects itself — once its vote is durable (rule 16), not before: a crash would
+      // take the vote back with the term, and the node, restarted in the term before, could vote again
+      // in this term for another candidate that its configuration does not know (a server being
+      // removed, or one with an older configuration): two leaders of one term.
+      core.voteRetryAt = Long.MAX_VALUE;
       return;
     }
     askUnanswered(now, out);
+  }
+
+  /**
+   * Storage made ({@code term}, {@code votedFor}) durable: a candidate that wins by its own vote alone
+   * takes office now (RAFT-CHECKLIST rule 16: its vote counts only once durable).
+   */
+  void onHardStatePersisted(long term, int votedFor, long now, Output out) {
+    if (ownVoteAwaited && core.role == Role.CANDIDATE && term == core.currentTerm && votedFor == core.id) {
+      ownVoteAwaited = false;
+      core.becomeLeader(now, out);
+    }
   }
 
   /** The candidate asks again every voter that has not answered yet: requests and replies get lost. */
@@ -29,7 +78,7 @@ final class Election {
     RaftLog log = core.log;
     for (int peer : core.peers) {
       if (!core.voteAnswered[core.position(peer)]) {
-        out.send(new RequestVote(core.id, peer, core.currentTerm, log.lastIndex(), log.lastTerm()));
+        out.send(new RequestVote(core.id, peer, core.currentTerm, log.lastIndex(), log.lastTerm(), transfer));
       }
     }
     core.voteRetryAt = now + core.config.heartbeatMs();
@@ -67,11 +116,16 @@ final class Election {
    * equal with a last index at least ours (with snapshots, "last" includes the snapshot's).
    */
   private boolean candidateUpToDate(RequestVote rv) {
+    return upToDate(rv.lastLogIndex(), rv.lastLogTerm());
+  }
+
+  /** §5.4.1 for a log that ends at ({@code lastIndex}, {@code lastTerm}). */
+  boolean upToDate(long lastIndex, long lastTerm) {
     long ownLastTerm = core.log.lastTerm();
-    if (rv.lastLogTerm() != ownLastTerm) {
-      return rv.lastLogTerm() > ownLastTerm;
+    if (lastTerm != ownLastTerm) {
+      return lastTerm > ownLastTerm;
     }
-    return rv.lastLogIndex() >= core.log.lastIndex();
+    return lastIndex >= core.log.lastIndex();
   }
 
   /**
@@ -94,6 +148,10 @@ final class Election {
       return;
     }
     int pos = core.position(r.from());
+    if (pos < 0) {
+      out.event(new CoreEvent.Ignored(r.type(), r.from(), IgnoreReason.NOT_A_VOTER)); // its vote does not count
+      return;
+    }
     if (core.voteAnswered[pos]) {
       out.event(new CoreEvent.Ignored(r.type(), r.from(), IgnoreReason.DUPLICATE_VOTE));
       return;

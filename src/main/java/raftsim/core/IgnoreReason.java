@@ -5,8 +5,13 @@ package raftsim.core;
  * confused peer could send; it ignores it and says why, and the driver records that.
  */
 public enum IgnoreReason {
-  /** The sender is not a member of the cluster, or is this node itself. */
+  /**
+   * The sender is not a node (id below 1) or is this node itself; or a reply came from a node this
+   * leader does not replicate to (not a member of its configuration).
+   */
   UNKNOWN_SENDER,
+  /** A vote or pre-vote from a node that is not a voter of this node's configuration: it does not count. */
+  NOT_A_VOTER,
   /** The message is addressed to another node. */
   NOT_ADDRESSED_TO_ME,
   /** A field is out of range (a negative term or index, entries not following prevLogIndex, ...). */
@@ -30,5 +35,7 @@ public enum IgnoreReason {
   /** A snapshot chunk that does not continue the snapshot being received (RAFT-CHECKLIST rule 25). */
   UNEXPECTED_CHUNK,
   /** A durability report for entries this log no longer holds (truncated meanwhile). */
-  STALE_PERSIST_REPORT
+  STALE_PERSIST_REPORT,
+  /** A TimeoutNow of an older term, or to a node that leads already or is no voter (diss. §3.10). */
+  CANNOT_STAND
 }

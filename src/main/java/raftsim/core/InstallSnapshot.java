@@ -1,9 +1,15 @@
 package raftsim.core;
 
+import java.util.Arrays;
+import java.util.Objects;
+
 /**
  * InstallSnapshot RPC (§7, Figure 13), one chunk of it: bytes {@code offset .. offset + data.length}
  * of the leader's snapshot up to ({@code lastIncludedIndex}, {@code lastIncludedTerm}); {@code done}
  * on the last chunk.
+ *
+ * @param configuration the configuration in force at lastIncludedIndex (diss. §4.1), which the follower
+ *     takes with the snapshot; null when the leader's snapshot has none stored (the starting one applies)
  */
 public record InstallSnapshot(
     int from,
@@ -13,11 +19,19 @@ public record InstallSnapshot(
     long lastIncludedTerm,
     long offset,
     byte[] data,
-    boolean done)
+    boolean done,
+    Configuration configuration)
     implements Message {
 
   public InstallSnapshot {
     data = data.clone();
+  }
+
+  /** A chunk that carries no configuration: the follower keeps its starting one. */
+  public InstallSnapshot(
+      int from, int to, long term, long lastIncludedIndex, long lastIncludedTerm, long offset, byte[] data,
+      boolean done) {
+    this(from, to, term, lastIncludedIndex, lastIncludedTerm, offset, data, done, null);
   }
 
   @Override
@@ -39,17 +53,19 @@ public record InstallSnapshot(
   public boolean equals(Object o) {
     return o instanceof InstallSnapshot s && from == s.from && to == s.to && term == s.term
         && lastIncludedIndex == s.lastIncludedIndex && lastIncludedTerm == s.lastIncludedTerm
-        && offset == s.offset && done == s.done && java.util.Arrays.equals(data, s.data);
+        && offset == s.offset && done == s.done && Arrays.equals(data, s.data)
+        && Objects.equals(configuration, s.configuration);
   }
 
   @Override
   public int hashCode() {
-    return java.util.Objects.hash(from, to, term, lastIncludedIndex, offset) * 31 + java.util.Arrays.hashCode(data);
+    return Objects.hash(from, to, term, lastIncludedIndex, offset, configuration) * 31 + Arrays.hashCode(data);
   }
 
   @Override
   public String toString() {
     return "InstallSnapshot[from=" + from + ", to=" + to + ", term=" + term + ", lastIncluded=" + lastIncludedIndex
-        + "/" + lastIncludedTerm + ", offset=" + offset + ", length=" + data.length + ", done=" + done + "]";
+        + "/" + lastIncludedTerm + ", offset=" + offset + ", length=" + data.length + ", done=" + done
+        + (configuration == null ? "" : ", " + configuration) + "]";
   }
 }

@@ -23,4 +23,10 @@ public interface LogView {
 
   /** Entries {@code from..to}, inclusive, clamped to the entries held. */
   List<LogEntry> slice(long from, long to);
+
+  /** The latest configuration in the log, appended or committed (diss. §4.1). */
+  Configuration configuration();
+
+  /** The index of the entry holding {@link #configuration()}, or the snapshot's index when it came with it. */
+  long configurationIndex();
 }

@@ -6,7 +6,7 @@ package raftsim.core;
  */
 public sealed interface Message
     permits RequestVote, RequestVoteReply, AppendEntries, AppendEntriesReply, InstallSnapshot, InstallSnapshotReply,
-        ReadIndex, ReadIndexReply {
+        ReadIndex, ReadIndexReply, PreVote, PreVoteReply, TimeoutNow {
 
   int from();
 

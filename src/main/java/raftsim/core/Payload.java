@@ -1,7 +1,7 @@
 package raftsim.core;
 
 /** What a log entry carries. */
-public sealed interface Payload permits Payload.NoOp, Payload.Command {
+public sealed interface Payload permits Payload.NoOp, Payload.Command, Payload.Config {
 
   /** The empty entry a new leader appends at once (diss. §6.4): it lets earlier-term entries commit. */
   record NoOp() implements Payload {
@@ -16,6 +16,18 @@ public sealed interface Payload permits Payload.NoOp, Payload.Command {
     public Command {
       if (text == null) {
         throw new IllegalArgumentException("command text is null");
+      }
+    }
+  }
+
+  /**
+   * A configuration change (Raft dissertation §4.1): the whole configuration that follows it. It takes
+   * effect on a node as soon as the node appends it, and the configuration reverts if it is truncated.
+   */
+  record Config(Configuration configuration) implements Payload {
+    public Config {
+      if (configuration == null) {
+        throw new IllegalArgumentException("configuration is null");
       }
     }
   }

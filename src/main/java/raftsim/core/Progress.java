@@ -31,10 +31,21 @@ final class Progress implements ProgressView {
   private boolean chunkOut;
   /** The highest round this follower has answered in the leader's term: proof it still followed then (§6.4). */
   private long ackedRound;
+  /** When the latest round this follower answered was sent (lease reads, diss. §6.4.1); MIN_VALUE when unknown. */
+  private long ackedSentAt = Long.MIN_VALUE;
+  /** Node-local time of this follower's latest answer in the leader's term (CheckQuorum, diss. §6.2). */
+  private long lastHeardAt;
+  /** A learner's catch-up round (diss. §4.2.1): when it began, and the leader's last index then. */
+  private long catchUpStart;
+  private long catchUpTarget;
+  /** A learner finished a round within the minimum election timeout: it may become a voter. */
+  private boolean caughtUp;
 
-  Progress(int peer, long nextIndex, int maxInflight) {
+  /** @param now when the leader starts tracking the follower: it counts as heard then, a grace period */
+  Progress(int peer, long nextIndex, int maxInflight, long now) {
     this.peer = peer;
     this.nextIndex = nextIndex;
+    this.lastHeardAt = now;
     this.inflight = new long[maxInflight];
     // A fresh leader owes every follower a message at once, so it is "last sent" a heartbeat ago.
     this.lastSentAt = Long.MIN_VALUE / 2;
@@ -137,13 +148,49 @@ final class Progress implements ProgressView {
     acknowledged(index);
   }
 
-  /** A reply of the leader's term echoed {@code round}. */
-  void answeredRound(long round) {
+  /** A reply of the leader's term echoed {@code round}, which was sent at {@code sentAt}. */
+  void answeredRound(long round, long sentAt) {
     ackedRound = Math.max(ackedRound, round);
+    ackedSentAt = Math.max(ackedSentAt, sentAt);
+  }
+
+  long ackedSentAt() {
+    return ackedSentAt;
   }
 
   long ackedRound() {
     return ackedRound;
+  }
+
+  /** The follower answered a message of the leader's term at {@code now}. */
+  void heard(long now) {
+    lastHeardAt = Math.max(lastHeardAt, now);
+  }
+
+  long lastHeardAt() {
+    return lastHeardAt;
+  }
+
+  /** A new catch-up round (diss. §4.2.1) begins at {@code now}: it ends once the follower holds {@code target}. */
+  void startCatchUp(long now, long target) {
+    catchUpStart = now;
+    catchUpTarget = target;
+  }
+
+  long catchUpStart() {
+    return catchUpStart;
+  }
+
+  long catchUpTarget() {
+    return catchUpTarget;
+  }
+
+  boolean caughtUp() {
+    return caughtUp;
+  }
+
+  void caughtUp(boolean yes) {
+    caughtUp = yes;
   }
 
   /**

@@ -11,6 +11,15 @@ package raftsim.core;
  * @param snapshotEveryEntries a node snapshots its state machine and compacts its log once it has
  *     applied this many entries past its last snapshot (§7); 0 turns compaction off
  * @param snapshotChunkBytes InstallSnapshot sends a snapshot in chunks of at most this many bytes
+ * @param preVote a node whose election timer fires first asks a majority whether it could win, and
+ *     only then increments its term (diss. §9.6), so a rejoining node cannot depose a healthy leader
+ * @param checkQuorum a leader that has not heard from a majority within the minimum election timeout
+ *     steps down, and a node that heard from a current leader that recently refuses RequestVote without
+ *     adopting its term (diss. §4.2.3, §6.2)
+ * @param leaseReads a leader serves reads from a lease (diss. §6.4.1) instead of a heartbeat round per
+ *     read; needs {@code checkQuorum}, whose vote rule is what makes the lease hold (RAFT-CHECKLIST 22)
+ * @param maxClockDriftPpm the largest rate, in parts per million, at which any node's clock may run fast
+ *     or slow (ρ): a lease lasts electionTimeoutMin × (1 − ρ) / (1 + ρ)
  */
 public record RaftConfig(
     long electionTimeoutMinMs,
@@ -19,7 +28,11 @@ public record RaftConfig(
     int maxEntriesPerAppend,
     int maxInflightAppends,
     long snapshotEveryEntries,
-    int snapshotChunkBytes) {
+    int snapshotChunkBytes,
+    boolean preVote,
+    boolean checkQuorum,
+    boolean leaseReads,
+    long maxClockDriftPpm) {
 
   public RaftConfig {
     if (electionTimeoutMinMs < 1 || electionTimeoutMaxMs < electionTimeoutMinMs) {
@@ -33,6 +46,21 @@ public record RaftConfig(
     if (snapshotEveryEntries < 0) {
       throw new IllegalArgumentException("snapshotEveryEntries must be >= 0 (0: no compaction)");
     }
+    if (maxClockDriftPpm < 0 || maxClockDriftPpm >= 1_000_000) {
+      throw new IllegalArgumentException("maxClockDriftPpm must be 0..999999, got " + maxClockDriftPpm);
+    }
+    if (leaseReads && !checkQuorum) {
+      // RAFT-CHECKLIST rule 22(a): without the vote rule a new leader can be elected during the lease.
+      throw new IllegalArgumentException("lease reads need checkQuorum");
+    }
+  }
+
+  /** Without the protocol extensions: no PreVote, no CheckQuorum. */
+  public RaftConfig(
+      long electionTimeoutMinMs, long electionTimeoutMaxMs, long heartbeatMs, int maxEntriesPerAppend,
+      int maxInflightAppends, long snapshotEveryEntries, int snapshotChunkBytes) {
+    this(electionTimeoutMinMs, electionTimeoutMaxMs, heartbeatMs, maxEntriesPerAppend, maxInflightAppends,
+        snapshotEveryEntries, snapshotChunkBytes, false, false, false, 0);
   }
 
   /** The contract's defaults: election timeout 150..300 ms, heartbeat 50 ms, a snapshot every 1000 entries in 64 KiB chunks. */
@@ -47,11 +75,44 @@ public record RaftConfig(
 
   public RaftConfig withMaxEntriesPerAppend(int n) {
     return new RaftConfig(electionTimeoutMinMs, electionTimeoutMaxMs, heartbeatMs, n, maxInflightAppends,
-        snapshotEveryEntries, snapshotChunkBytes);
+        snapshotEveryEntries, snapshotChunkBytes, preVote, checkQuorum, leaseReads,
+        maxClockDriftPpm);
   }
 
   public RaftConfig withSnapshots(long everyEntries, int chunkBytes) {
     return new RaftConfig(electionTimeoutMinMs, electionTimeoutMaxMs, heartbeatMs, maxEntriesPerAppend,
-        maxInflightAppends, everyEntries, chunkBytes);
+        maxInflightAppends, everyEntries, chunkBytes, preVote, checkQuorum, leaseReads, maxClockDriftPpm);
+  }
+
+  /** With PreVote (diss. §9.6) on or off. */
+  public RaftConfig withPreVote(boolean on) {
+    return new RaftConfig(electionTimeoutMinMs, electionTimeoutMaxMs, heartbeatMs, maxEntriesPerAppend,
+        maxInflightAppends, snapshotEveryEntries, snapshotChunkBytes, on, checkQuorum, leaseReads, maxClockDriftPpm);
+  }
+
+  /** With CheckQuorum (diss. §4.2.3, §6.2) on or off. */
+  public RaftConfig withCheckQuorum(boolean on) {
+    return new RaftConfig(electionTimeoutMinMs, electionTimeoutMaxMs, heartbeatMs, maxEntriesPerAppend,
+        maxInflightAppends, snapshotEveryEntries, snapshotChunkBytes, preVote, on, leaseReads && on, maxClockDriftPpm);
+  }
+
+  /**
+   * With lease reads (diss. §6.4.1) for a maximum clock drift of {@code driftPpm} parts per million, or
+   * without ({@code on} false). Turning them on turns CheckQuorum on too: leases rely on it.
+   */
+  public RaftConfig withLeaseReads(boolean on, long driftPpm) {
+    return new RaftConfig(electionTimeoutMinMs, electionTimeoutMaxMs, heartbeatMs, maxEntriesPerAppend,
+        maxInflightAppends, snapshotEveryEntries, snapshotChunkBytes, preVote, checkQuorum || on, on, driftPpm);
+  }
+
+  /**
+   * How long a lease lasts after the heartbeat round that grants it was sent: electionTimeoutMin × (1 − ρ)
+   * / (1 + ρ) for a drift rate ρ (RAFT-CHECKLIST rule 22(c)), in whole milliseconds rounded down. The
+   * leader's clock may run slow by ρ and a follower's fast by ρ, so a follower's minimum election timeout,
+   * measured on its clock, may pass in as little as min / (1 + ρ) real time, while the leader's lease,
+   * measured on its own clock, lasts up to lease / (1 − ρ) real time.
+   */
+  public long leaseMs() {
+    return electionTimeoutMinMs * (1_000_000 - maxClockDriftPpm) / (1_000_000 + maxClockDriftPpm);
   }
 }

@@ -19,10 +19,21 @@ import java.util.random.RandomGenerator;
  */
 public final class RaftCore {
   final int id;
-  /** Every voting member, this node included, in ascending order (so iteration is deterministic). */
-  final int[] voters;
+  /** The configuration the cluster started with, in force until a snapshot or a log entry says otherwise. */
+  private final Configuration bootstrap;
+  /** The configuration in force: the latest in the log, appended or committed (diss. §4.1). */
+  Configuration configuration;
+  /** The configuration in force at commitIndex: a leader replicates to its members too (see syncConfiguration). */
+  private Configuration committedConfiguration;
+  /** Its voters, this node included when it is one, ascending (so iteration is deterministic). */
+  int[] voters;
   /** The voters other than this node, ascending. */
-  final int[] peers;
+  int[] peers;
+  /**
+   * Every member but this node, voters and learners, of the configuration in force and of the committed
+   * one, ascending: whom a leader replicates to.
+   */
+  int[] replicas;
   final RaftConfig config;
   private final RandomGenerator random;
   private final StateMachine stateMachine;
@@ -43,19 +54,21 @@ public final class RaftCore {
   long electionDeadline;
   /** Candidate: when it next asks the voters that have not answered again (Figure 2: retry an RPC that failed). */
   long voteRetryAt = Long.MAX_VALUE;
+  /** Local time this node last heard from the leader of its term (an AppendEntries or a snapshot chunk). */
+  long leaderContactAt = Long.MIN_VALUE / 2;
 
   // Candidate state: who answered, by position in voters.
-  final boolean[] voteAnswered;
+  boolean[] voteAnswered;
   int votesGranted;
 
-  // Leader state (Figure 2's nextIndex[] and matchIndex[] live in progress), by position in peers.
+  // Leader state (Figure 2's nextIndex[] and matchIndex[] live in progress), by position in replicas.
   Progress[] progress;
   /** Counts the AppendEntries this leader sent in its term; replies echo it. */
   long round;
   /** Proposals appended in this term and not yet applied, in log order, waiting for their result. */
   final ArrayDeque<Proposal> pending = new ArrayDeque<>();
   /** Scratch space for commit computation; reused because the core is single-threaded. */
-  final long[] matchScratch;
+  long[] matchScratch;
   /** The latest snapshot, taken here or installed from a leader; null before the first (§7). */
   Snapshot latestSnapshot;
   final CoreStats.Counter stats = new CoreStats.Counter();
@@ -67,6 +80,11 @@ public final class RaftCore {
   private final Output output = new Output();
 
   private final Election election = new Election(this);
+  private final PreVoting preVoting = new PreVoting(this);
+  private final CheckQuorum checkQuorum = new CheckQuorum(this);
+  private final Transfer transfer = new Transfer(this);
+  private final Membership membership = new Membership(this);
+  private final LeaderLease lease = new LeaderLease(this);
   private final Replication replication = new Replication(this);
   private final SnapshotTransfer snapshots = new SnapshotTransfer(this);
   private final Reads reads;
@@ -75,18 +93,19 @@ public final class RaftCore {
    * Starts a node from what it finds on stable storage. Volatile state starts fresh (RAFT-CHECKLIST rule
    * 17): commitIndex and lastApplied are learned again from the leader.
    *
-   * @param members every voting member's id, this node's included; ids are positive
+   * @param members the voters the cluster started with (diss. §4.1: its first configuration); a snapshot
+   *     or a configuration entry in the stored log supersedes them. This node need not be one of them: a
+   *     server to be added starts outside the configuration and waits for a leader to contact it.
    * @param now the node's local time, which arms the first election timer (rule 4e)
    */
   public RaftCore(
       int id, Collection<Integer> members, RaftConfig config, RandomGenerator random,
       StateMachine stateMachine, PersistentState stored, long now) {
-    this.id = id;
-    this.voters = members.stream().mapToInt(Integer::intValue).sorted().distinct().toArray();
-    if (voters.length == 0 || voters[0] < 1 || Arrays.binarySearch(voters, id) < 0) {
-      throw new IllegalArgumentException("node " + id + " must be one of the members " + members + ", all positive");
+    if (id < 1) {
+      throw new IllegalArgumentException("node ids are positive, got " + id);
     }
-    this.peers = Arrays.stream(voters).filter(v -> v != id).toArray();
+    this.id = id;
+    this.bootstrap = Configuration.of(members);
     this.config = config;
     this.random = random;
     this.stateMachine = stateMachine;
@@ -94,11 +113,11 @@ public final class RaftCore {
     this.votedFor = stored.hardState().votedFor();
     Snapshot snapshot = stored.snapshot();
     if (snapshot == null) {
-      this.log = new RaftLog(0, 0, stored.entries());
+      this.log = new RaftLog(0, 0, bootstrap, stored.entries());
     } else {
       // Rule 17: the state machine restarts from the snapshot; the log after it is re-applied once
-      // the leader says it is committed.
-      this.log = new RaftLog(snapshot.index(), snapshot.term(), stored.entries());
+      // the leader says it is committed. The snapshot knows the configuration at its index (§4.1).
+      this.log = new RaftLog(snapshot.index(), snapshot.term(), configurationOf(snapshot), stored.entries());
       stateMachine.restore(snapshot.data());
       this.lastApplied = snapshot.index();
       this.commitIndex = snapshot.index();
@@ -108,9 +127,13 @@ public final class RaftCore {
     // An incarnation number for read ids: from the random source and the start time together, so two
     // starts of a node differ even if a driver hands both the same seed.
     this.reads = new Reads(this, (random.nextLong() ^ (now * 0x9E3779B97F4A7C15L)) & 0x7fffffffL);
-    this.voteAnswered = new boolean[voters.length];
-    this.matchScratch = new long[voters.length];
+    useConfiguration(log.configuration(), log.configurationAt(commitIndex));
     resetElectionTimer(now);
+  }
+
+  /** The configuration a snapshot carries, or the starting one for a snapshot that stored none. */
+  Configuration configurationOf(Snapshot s) {
+    return s.configuration() == null ? bootstrap : s.configuration();
   }
 
   // ---------------------------------------------------------------------------------------- inputs
@@ -123,8 +146,12 @@ public final class RaftCore {
       out.event(new CoreEvent.Ignored(m.type(), m.from(), invalid));
       return finish(out, now);
     }
-    // §5.1: a higher term makes any node a follower of that term before it handles the message.
-    boolean adopted = m.term() > currentTerm;
+    // §5.1: a higher term makes any node a follower of that term before it handles the message — except
+    // a pre-vote and its grant, which carry a term nobody has entered yet (diss. §9.6).
+    boolean adopted = m.term() > currentTerm && !(m instanceof PreVote) && !(m instanceof PreVoteReply p && p.granted());
+    if (adopted && m instanceof RequestVote rv && checkQuorum.refusesVote(rv, now, out)) {
+      return finish(out, now); // diss. §4.2.3: refused without adopting the candidate's term
+    }
     if (adopted) {
       // An AppendEntries comes from the leader of its term: pending clients can be pointed there.
       adoptTerm(m.term(), m.from(), m instanceof AppendEntries ? m.from() : HardState.NO_VOTE, now, out);
@@ -145,6 +172,12 @@ public final class RaftCore {
       reads.onReadIndex(ri, now, out);
     } else if (m instanceof ReadIndexReply r) {
       reads.onReadIndexReply(r, out);
+    } else if (m instanceof PreVote pv) {
+      preVoting.onPreVote(pv, now, out);
+    } else if (m instanceof PreVoteReply r) {
+      preVoting.onReply(r, adopted, now, out);
+    } else if (m instanceof TimeoutNow t) {
+      transfer.onTimeoutNow(t, now, out);
     }
     return finish(out, now);
   }
@@ -154,10 +187,14 @@ public final class RaftCore {
     Output out = output;
     if (role == Role.LEADER) {
       replication.heartbeat(now, out);
+      transfer.checkTimeout(now, out);
+      checkQuorum.check(now, out);
     } else if (now >= electionDeadline) {
-      election.start(now, out);
+      election.timeout(now, out);
     } else if (role == Role.CANDIDATE && now >= voteRetryAt) {
       election.retry(now, out);
+    } else if (preVoting.active() && now >= voteRetryAt) {
+      preVoting.retry(now, out);
     }
     // Forwarded reads past their expiry are answered in finish().
     return finish(out, now);
@@ -177,9 +214,12 @@ public final class RaftCore {
    */
   public Ready propose(List<ClientRequest> requests, long now) {
     Output out = output;
-    if (role != Role.LEADER) {
+    if (role != Role.LEADER || transfer.active()) {
+      // Diss. §3.10: a leader handing over office takes no new proposals; it points clients at the
+      // node that is about to lead.
+      int hint = role == Role.LEADER ? transfer.target() : leaderId;
       for (ClientRequest request : requests) {
-        out.reply(new ClientReply.NotLeader(request.clientId(), request.seq(), leaderId));
+        out.reply(new ClientReply.NotLeader(request.clientId(), request.seq(), hint));
       }
       return finish(out, now);
     }
@@ -204,6 +244,17 @@ public final class RaftCore {
   }
 
   /**
+   * An operator asks this node, the leader, to hand over office to {@code target} (Raft dissertation
+   * §3.10): it stops accepting proposals, brings the target's log up to date, and tells it to stand for
+   * election at once. Refused when this node does not lead or the target is not another voter.
+   */
+  public AdminResult transferLeadership(int target, long now) {
+    Output out = output;
+    AdminRefusal refusal = transfer.start(target, now, out);
+    return new AdminResult(finish(out, now), refusal);
+  }
+
+  /**
    * Storage made the log durable up to {@code index}, whose entry had {@code term}. A leader counts
    * itself toward a majority only for durable entries (RAFT-CHECKLIST rule 16), so this may commit.
    */
@@ -224,6 +275,17 @@ public final class RaftCore {
     return finish(out, now);
   }
 
+  /**
+   * Storage made the hard state ({@code term}, {@code votedFor}) durable. A node that is the only voter
+   * of its configuration and stood for election counts its own vote only now, and so takes office only
+   * now (RAFT-CHECKLIST rule 16); nothing else waits for it.
+   */
+  public Ready hardStatePersisted(long term, int votedFor, long now) {
+    Output out = output;
+    election.onHardStatePersisted(term, votedFor, now, out);
+    return finish(out, now);
+  }
+
   // ------------------------------------------------------------------------------- state changes
 
   /** §5.1 (RAFT-CHECKLIST rule 1): adopt a higher term, forget the vote, and follow. */
@@ -236,6 +298,7 @@ public final class RaftCore {
   }
 
   void becomeFollower(int leader, long now, Output out) {
+    preVoting.stop();
     Role old = role;
     role = Role.FOLLOWER;
     leaderId = leader;
@@ -249,6 +312,7 @@ public final class RaftCore {
   }
 
   void becomeCandidate(long now, Output out) {
+    preVoting.stop();
     Role old = role;
     currentTerm++;
     votedFor = id;
@@ -257,8 +321,11 @@ public final class RaftCore {
     leaderId = HardState.NO_VOTE;
     reads.abandonForwarded(out);
     Arrays.fill(voteAnswered, false);
-    voteAnswered[position(id)] = true;
-    votesGranted = 1;
+    votesGranted = 0;
+    if (isVoter(id)) { // diss. §4.2.2: a server its configuration removes stands without its own vote
+      voteAnswered[position(id)] = true;
+      votesGranted = 1;
+    }
     resetElectionTimer(now); // rule 4(c)
     if (old != Role.CANDIDATE) {
       out.event(new CoreEvent.RoleChanged(old, Role.CANDIDATE, currentTerm, 0));
@@ -270,9 +337,10 @@ public final class RaftCore {
     role = Role.LEADER;
     leaderId = id;
     round = 0;
-    progress = new Progress[peers.length];
-    for (int i = 0; i < peers.length; i++) {
-      progress[i] = new Progress(peers[i], log.lastIndex() + 1, config.maxInflightAppends());
+    lease.reset();
+    progress = new Progress[replicas.length];
+    for (int i = 0; i < replicas.length; i++) {
+      progress[i] = newProgress(replicas[i], now);
     }
     out.event(new CoreEvent.RoleChanged(Role.CANDIDATE, Role.LEADER, currentTerm, id));
     // Diss. §6.4 (RAFT-CHECKLIST rule 8): a no-op of the new term lets earlier entries commit.
@@ -280,8 +348,24 @@ public final class RaftCore {
     replication.broadcast(now, out);
   }
 
+  /** The node no longer takes anyone for its leader (it is about to seek office itself). */
+  void forgetLeader(Output out) {
+    leaderId = HardState.NO_VOTE;
+    reads.abandonForwarded(out);
+  }
+
+  /**
+   * Whether this node has heard from a current leader within the minimum election timeout — or leads
+   * itself: then it sees no reason for an election (diss. §9.6, §4.2.3).
+   */
+  boolean heardFromLeader(long now) {
+    return role == Role.LEADER
+        || (leaderId != HardState.NO_VOTE && now - leaderContactAt < config.electionTimeoutMinMs());
+  }
+
   /** A leader that loses office cannot know whether its pending proposals will commit (rule 19). */
   private void stopLeading(Output out) {
+    transfer.clear();
     for (Proposal p : pending) {
       out.reply(new ClientReply.OutcomeUnknown(p.request().clientId(), p.request().seq(), leaderId));
     }
@@ -291,10 +375,67 @@ public final class RaftCore {
   }
 
   /** The leader appends to its own log: only ever at the end (Leader Append-Only, §5.3). */
-  private void appendOwn(LogEntry entry, Output out) {
+  void appendOwn(LogEntry entry, Output out) {
     log.append(entry);
     out.logChangedFrom(entry.index());
     out.event(new CoreEvent.EntriesAppended(entry.index(), entry.index(), entry.term(), 0));
+  }
+
+  /**
+   * Diss. §4.1: the configuration in force is the latest in the log, so an append, a truncation or a
+   * snapshot install may change it. A leader starts replicating to new members at once. It goes on
+   * replicating to a removed member until the configuration that removes it commits, so that the
+   * member most likely learns of its removal and stops standing for election; then it stops.
+   */
+  void syncConfiguration(long now, Output out) {
+    Configuration latest = log.configuration();
+    Configuration committed = log.configurationAt(Math.max(commitIndex, log.snapshotIndex()));
+    if (latest == configuration && committed == committedConfiguration) {
+      return;
+    }
+    boolean changed = latest != configuration;
+    useConfiguration(latest, committed);
+    if (role == Role.LEADER) {
+      Progress[] old = progress;
+      progress = new Progress[replicas.length];
+      for (int i = 0; i < replicas.length; i++) {
+        Progress kept = null;
+        for (Progress p : old) {
+          if (p.peer() == replicas[i]) {
+            kept = p;
+          }
+        }
+        progress[i] = kept != null ? kept : newProgress(replicas[i], now);
+      }
+    }
+    if (changed) {
+      out.event(new CoreEvent.ConfigurationChanged(log.configurationIndex(), latest.voters(), latest.learners()));
+    }
+  }
+
+  private void useConfiguration(Configuration latest, Configuration committed) {
+    configuration = latest;
+    committedConfiguration = committed;
+    voters = latest.voters().stream().mapToInt(Integer::intValue).toArray();
+    peers = Arrays.stream(voters).filter(v -> v != id).toArray();
+    java.util.TreeSet<Integer> members = new java.util.TreeSet<>();
+    members.addAll(latest.voters());
+    members.addAll(latest.learners());
+    members.addAll(committed.voters());
+    members.addAll(committed.learners());
+    members.remove(id);
+    replicas = members.stream().mapToInt(Integer::intValue).toArray();
+    if (voteAnswered == null || voteAnswered.length != voters.length) {
+      voteAnswered = new boolean[voters.length];
+      matchScratch = new long[voters.length];
+    }
+  }
+
+  /** A leader starts tracking {@code peer}: its log is probed from the leader's end (§5.3). */
+  private Progress newProgress(int peer, long now) {
+    Progress p = new Progress(peer, log.lastIndex() + 1, config.maxInflightAppends(), now);
+    p.startCatchUp(now, log.lastIndex());
+    return p;
   }
 
   /** Rule 7: a fresh random timeout each time, from this node's own seeded source. */
@@ -325,6 +466,7 @@ public final class RaftCore {
   }
 
   private Ready finish(Output out, long now) {
+    syncConfiguration(now, out);
     applyCommitted(out);
     snapshots.maybeTake(out);
     reads.confirm(out); // a one-node cluster confirms its reads by itself, with no reply to wait for
@@ -332,16 +474,56 @@ public final class RaftCore {
     return out.freeze(currentTerm, votedFor, log, nextDeadline());
   }
 
+  /** {@code member}'s position among the voters, negative when it is none. */
   int position(int member) {
     return Arrays.binarySearch(voters, member);
   }
 
-  boolean isPeer(int member) {
-    return member != id && position(member) >= 0;
+  /** Whether {@code member} is a voter of this node's configuration. */
+  boolean isVoter(int member) {
+    return position(member) >= 0;
   }
 
+  /**
+   * Whether this node may stand for election (diss. §4.1, §4.2.2). A voter of the configuration in force
+   * may. So may a voter that the latest configuration entry removes, while that entry is not known
+   * committed here: it may hold the only copy of the change, and then the remaining voters, whose logs
+   * are shorter, refuse each other their votes until it leads, commits the change and steps down. It
+   * counts only the votes of its configuration's voters, not its own. A learner, a spare, or a server
+   * that knows its removal committed never stands, so it cannot disrupt the cluster it left.
+   */
+  public boolean mayStand() {
+    if (isVoter(id)) {
+      return true;
+    }
+    long at = log.configurationIndex();
+    return at > commitIndex && log.configurationAt(at - 1).isVoter(id);
+  }
+
+  Transfer transfer() {
+    return transfer;
+  }
+
+  Membership membership() {
+    return membership;
+  }
+
+  LeaderLease lease() {
+    return lease;
+  }
+
+  /**
+   * When this leader's read lease ends, in its local time (diss. §6.4.1); Long.MIN_VALUE when it holds
+   * none (not leader, lease reads off, or a transfer under way).
+   */
+  public long leaseExpiry() {
+    return lease.expiry();
+  }
+
+  /** The leader's progress for {@code peer}, or null when it replicates nothing to it (not a member). */
   Progress progressOf(int peer) {
-    return progress[Arrays.binarySearch(peers, peer)];
+    int at = Arrays.binarySearch(replicas, peer);
+    return at < 0 ? null : progress[at];
   }
 
   StateMachine stateMachine() {
@@ -350,6 +532,14 @@ public final class RaftCore {
 
   Replication replication() {
     return replication;
+  }
+
+  Election election() {
+    return election;
+  }
+
+  PreVoting preVoting() {
+    return preVoting;
   }
 
   SnapshotTransfer snapshots() {
@@ -417,9 +607,36 @@ public final class RaftCore {
     return stats.freeze();
   }
 
-  /** The voting members, ascending. */
+  /** The voting members of the configuration in force, ascending. */
   public int[] members() {
     return voters.clone();
+  }
+
+  /** The configuration in force: the latest in this node's log, committed or not (diss. §4.1). */
+  public Configuration configuration() {
+    return configuration;
+  }
+
+  /**
+   * An operator asks this node, the leader, to add server {@code server} (Raft dissertation §4.1): it
+   * joins as a learner, reachable at {@code address} ("" when the driver needs none), and the leader
+   * makes it a voter once it has caught up (§4.2.1). One change at a time, and only once the leader has
+   * committed an entry of its own term.
+   */
+  public AdminResult addServer(int server, String address, long now) {
+    Output out = output;
+    AdminRefusal refusal = membership.add(server, address, now, out);
+    return new AdminResult(finish(out, now), refusal);
+  }
+
+  /**
+   * An operator asks this node, the leader, to remove server {@code server}, which may be itself (diss.
+   * §4.1, §4.2.2). Same rules as {@link #addServer}.
+   */
+  public AdminResult removeServer(int server, long now) {
+    Output out = output;
+    AdminRefusal refusal = membership.remove(server, now, out);
+    return new AdminResult(finish(out, now), refusal);
   }
 
   /**
@@ -434,9 +651,9 @@ public final class RaftCore {
   public long nextDeadline() {
     if (role != Role.LEADER) {
       long next = Math.min(electionDeadline, reads.nextExpiry());
-      return role == Role.CANDIDATE ? Math.min(next, voteRetryAt) : next;
+      return role == Role.CANDIDATE || preVoting.active() ? Math.min(next, voteRetryAt) : next;
     }
-    long next = Long.MAX_VALUE;
+    long next = Math.min(checkQuorum.deadline(), transfer.deadline());
     for (Progress p : progress) {
       next = Math.min(next, p.lastSentAt() + config.heartbeatMs());
     }

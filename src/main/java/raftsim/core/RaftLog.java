@@ -13,18 +13,60 @@ public final class RaftLog implements LogView {
   private final ArrayList<LogEntry> entries = new ArrayList<>();
   private long snapshotIndex;
   private long snapshotTerm;
+  /** The configuration in force at snapshotIndex (diss. §4.1): the snapshot's, or the cluster's first. */
+  private Configuration baseConfiguration;
+  /** The configuration entries after snapshotIndex, in log order: few, so a list is enough. */
+  private final ArrayList<LogEntry> configEntries = new ArrayList<>();
 
-  RaftLog(long snapshotIndex, long snapshotTerm, List<LogEntry> suffix) {
+  RaftLog(long snapshotIndex, long snapshotTerm, Configuration baseConfiguration, List<LogEntry> suffix) {
     this.snapshotIndex = snapshotIndex;
     this.snapshotTerm = snapshotTerm;
+    this.baseConfiguration = baseConfiguration;
     long expected = snapshotIndex + 1;
     for (LogEntry e : suffix) {
       if (e.index() != expected) {
         throw new IllegalArgumentException("log entries must be consecutive: expected " + expected + ", got " + e.index());
       }
       expected++;
+      noteConfiguration(e);
     }
     entries.addAll(suffix);
+  }
+
+  private void noteConfiguration(LogEntry e) {
+    if (e.payload() instanceof Payload.Config) {
+      configEntries.add(e);
+    }
+  }
+
+  /**
+   * The latest configuration in this log, committed or not: diss. §4.1, a configuration is in force on
+   * a node as soon as it is appended.
+   */
+  @Override
+  public Configuration configuration() {
+    return configEntries.isEmpty() ? baseConfiguration
+        : ((Payload.Config) configEntries.get(configEntries.size() - 1).payload()).configuration();
+  }
+
+  /**
+   * The index of the entry that holds {@link #configuration()}; the snapshot's index when that
+   * configuration came with the snapshot (or the cluster's start), which is committed either way.
+   */
+  @Override
+  public long configurationIndex() {
+    return configEntries.isEmpty() ? snapshotIndex : configEntries.get(configEntries.size() - 1).index();
+  }
+
+  /** The configuration in force at {@code index}, which must be at least snapshotIndex. */
+  Configuration configurationAt(long index) {
+    for (int i = configEntries.size() - 1; i >= 0; i--) {
+      LogEntry e = configEntries.get(i);
+      if (e.index() <= index) {
+        return ((Payload.Config) e.payload()).configuration();
+      }
+    }
+    return baseConfiguration;
   }
 
   @Override
@@ -112,6 +154,7 @@ public final class RaftLog implements LogView {
       throw new IllegalStateException("append at " + e.index() + " but last index is " + lastIndex());
     }
     entries.add(e);
+    noteConfiguration(e);
   }
 
   /**
@@ -123,14 +166,21 @@ public final class RaftLog implements LogView {
       throw new IllegalStateException("cannot compact to " + index + " in log " + (snapshotIndex + 1) + ".." + lastIndex());
     }
     long term = termAt(index);
+    baseConfiguration = configurationAt(index);
+    configEntries.removeIf(e -> e.index() <= index);
     entries.subList(0, (int) (index - snapshotIndex)).clear();
     snapshotIndex = index;
     snapshotTerm = term;
   }
 
-  /** Discards every entry: the log is now just the prefix ending at ({@code index}, {@code term}). */
-  void resetTo(long index, long term) {
+  /**
+   * Discards every entry: the log is now just the prefix ending at ({@code index}, {@code term}), in
+   * which {@code configuration} is in force.
+   */
+  void resetTo(long index, long term, Configuration configuration) {
     entries.clear();
+    configEntries.clear();
+    baseConfiguration = configuration;
     snapshotIndex = index;
     snapshotTerm = term;
   }
@@ -147,5 +197,6 @@ public final class RaftLog implements LogView {
     }
     int keep = (int) (index - snapshotIndex - 1);
     entries.subList(keep, entries.size()).clear();
+    configEntries.removeIf(e -> e.index() >= index); // diss. §4.1: a truncated configuration is undone
   }
 }

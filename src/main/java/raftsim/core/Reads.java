@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.TreeMap;
 
 /**
- * Linearizable reads without the log: ReadIndex (Raft dissertation §6.4; RAFT-CHECKLIST rules 20–21).
+ * Linearizable reads without the log: ReadIndex (Raft dissertation §6.4; RAFT-CHECKLIST rules 20–21),
+ * or, with lease reads on, from the leader's lease while it holds one ({@link LeaderLease}, §6.4.1).
  *
  * <p>The leader serves a read only after (a) an entry of its own term has committed, (b) it has noted
  * its commit index as the read index, (c) a majority has answered a round of AppendEntries sent after
@@ -68,7 +69,15 @@ final class Reads {
 
   /** A client's read-only command reached this node. */
   void onRead(ClientRequest request, long now, Output out) {
-    if (core.role == Role.LEADER) {
+    if (core.role == Role.LEADER && byLease(now)) {
+      // Diss. §6.4.1: within its lease no other leader can exist; the commit index is current (rule 20(a)).
+      LeaderRead read = new LeaderRead(request, 0, 0);
+      read.readIndex = core.commitIndex;
+      read.confirmed = true;
+      core.stats.leaseReads++;
+      out.event(new CoreEvent.LeaseRead(0, request.clientId(), request.seq(), core.commitIndex, core.leaseExpiry()));
+      leaderReads.addLast(read);
+    } else if (core.role == Role.LEADER) {
       admit(new LeaderRead(request, 0, 0), now, out);
     } else if (core.leaderId != 0) {
       long id = ++nextReadId;
@@ -85,6 +94,12 @@ final class Reads {
   void onReadIndex(ReadIndex m, long now, Output out) {
     if (m.term() < core.currentTerm || core.role != Role.LEADER) {
       out.send(new ReadIndexReply(core.id, m.from(), core.currentTerm, m.readId(), false, 0, core.leaderId));
+      return;
+    }
+    if (byLease(now)) {
+      core.stats.leaseReads++;
+      out.event(new CoreEvent.LeaseRead(m.from(), 0, 0, core.commitIndex, core.leaseExpiry()));
+      out.send(new ReadIndexReply(core.id, m.from(), core.currentTerm, m.readId(), true, core.commitIndex, core.id));
       return;
     }
     admit(new LeaderRead(null, m.from(), m.readId()), now, out);
@@ -104,6 +119,15 @@ final class Reads {
     }
     read.readIndex = r.readIndex();
     out.event(new CoreEvent.ReadIndexConfirmed(read.request.clientId(), read.request.seq(), r.readIndex(), r.from()));
+  }
+
+  /**
+   * Whether a read may be answered from the lease now (diss. §6.4.1): lease reads are on, the lease
+   * holds, and an entry of this term has committed (rule 20(a): only then is the commit index current).
+   * Otherwise the read takes the ReadIndex way, whose heartbeat round renews the lease as well.
+   */
+  private boolean byLease(long now) {
+    return core.config.leaseReads() && committedInCurrentTerm() && core.lease().holds(now);
   }
 
   private void admit(LeaderRead read, long now, Output out) {
@@ -155,9 +179,11 @@ final class Reads {
       if (r.confirmed || r.readIndex == 0) {
         continue;
       }
-      int votes = 1; // the leader itself
-      for (Progress p : core.progress) {
-        if (p.ackedRound() > r.round) {
+      // Only the voters of the configuration in force count, the leader among them only while it is one
+      // (diss. §4.2.2); learners answer rounds too, but prove nothing about who leads.
+      int votes = 0;
+      for (int voter : core.voters) {
+        if (voter == core.id || core.progressOf(voter).ackedRound() > r.round) {
           votes++;
         }
       }

@@ -79,6 +79,7 @@ final class Replication {
     AppendEntries ae = new AppendEntries(core.id, p.peer(), core.currentTerm, prev, log.termAt(prev), entries,
         core.commitIndex, core.round);
     p.sent(now, ae.lastIndexCovered(), entries.size());
+    core.lease().sent(core.round, now);
     out.send(ae);
   }
 
@@ -113,9 +114,14 @@ final class Replication {
     }
     RaftLog log = core.log;
     Progress p = core.progressOf(r.from());
+    if (p == null) {
+      out.event(new CoreEvent.Ignored(r.type(), r.from(), IgnoreReason.UNKNOWN_SENDER)); // no longer a member
+      return;
+    }
+    p.heard(now); // CheckQuorum (diss. §6.2): any answer of this term shows the follower is there
     if (r.round() <= core.round) {
       // Any answer of this term shows the follower still took this node for its leader then.
-      p.answeredRound(r.round());
+      p.answeredRound(r.round(), core.lease().sentAt(r.round()));
       core.reads().confirm(out);
     }
     if (r.success()) {
@@ -126,6 +132,11 @@ final class Replication {
       // Rule 13: matchIndex is what *that* request covered, and it only grows.
       if (p.acknowledged(r.matchIndex())) {
         maybeCommit(now, out);
+        if (core.role != Role.LEADER) {
+          return; // the commit removed this leader from the configuration (diss. §4.2.2)
+        }
+        core.transfer().onProgress(p, out);
+        core.membership().onReplicated(p, now, out);
       }
       send(p, now, false, out);
       return;
@@ -161,7 +172,9 @@ final class Replication {
   /**
    * §5.3, §5.4.2 (Figure 8; RAFT-CHECKLIST rule 14): commitIndex advances to the highest index a
    * majority holds durably, but only when that entry is of the current term; earlier-term entries are
-   * committed indirectly, never by counting replicas. The leader counts itself only up to durableIndex.
+   * committed indirectly, never by counting replicas. The leader counts itself only up to durableIndex,
+   * and only while it is a voter of the configuration in force: a leader removing itself does not count
+   * itself (diss. §4.2.2). The majority is of that configuration, appended or committed (§4.1).
    */
   void maybeCommit(long now, Output out) {
     long[] match = core.matchScratch;
@@ -174,6 +187,7 @@ final class Replication {
       out.event(new CoreEvent.CommitAdvanced(core.commitIndex, n, core.currentTerm));
       core.commitIndex = n;
       core.reads().onCommit(now, out);
+      core.membership().onCommit(now, out);
     }
   }
 
@@ -194,6 +208,7 @@ final class Replication {
       core.becomeFollower(ae.from(), now, out);
     }
     core.resetElectionTimer(now); // rule 4(b)
+    core.leaderContactAt = now;
 
     RaftLog log = core.log;
     long prev = ae.prevLogIndex();

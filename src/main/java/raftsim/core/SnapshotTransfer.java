@@ -30,7 +30,7 @@ final class SnapshotTransfer {
       return;
     }
     long index = core.lastApplied;
-    Snapshot s = new Snapshot(index, log.termAt(index), core.stateMachine().snapshot());
+    Snapshot s = new Snapshot(index, log.termAt(index), core.stateMachine().snapshot(), log.configurationAt(index));
     long compactTo = index - every / 2;
     if (compactTo > log.snapshotIndex()) {
       log.compactTo(compactTo);
@@ -58,7 +58,8 @@ final class SnapshotTransfer {
     byte[] chunk = new byte[length];
     System.arraycopy(bytes, offset, chunk, 0, length);
     boolean done = offset + length == bytes.length;
-    out.send(new InstallSnapshot(core.id, p.peer(), core.currentTerm, s.index(), s.term(), offset, chunk, done));
+    out.send(new InstallSnapshot(core.id, p.peer(), core.currentTerm, s.index(), s.term(), offset, chunk, done,
+        core.configurationOf(s)));
     p.chunkSent(now);
     core.stats.snapshotChunksSent++;
     out.event(new CoreEvent.SnapshotChunkSent(p.peer(), s.index(), offset, length, bytes.length, done));
@@ -78,6 +79,11 @@ final class SnapshotTransfer {
       return;
     }
     Progress p = core.progressOf(r.from());
+    if (p == null) {
+      out.event(new CoreEvent.Ignored(r.type(), r.from(), IgnoreReason.UNKNOWN_SENDER));
+      return;
+    }
+    p.heard(now);
     Snapshot s = p.sending();
     if (s == null || r.lastIncludedIndex() != s.index()) {
       out.event(new CoreEvent.Ignored(r.type(), r.from(), IgnoreReason.STALE_REPLY));
@@ -86,6 +92,11 @@ final class SnapshotTransfer {
     if (r.installed()) {
       p.snapshotInstalled(s.index());
       core.replication().maybeCommit(now, out);
+      if (core.role != Role.LEADER) {
+        return;
+      }
+      core.transfer().onProgress(p, out);
+      core.membership().onReplicated(p, now, out);
       core.replication().send(p, now, false, out);
     } else if (r.nextOffset() > p.snapshotOffset() || r.nextOffset() == 0) {
       // Progress, or a follower that lost what it had (it restarted) and needs the snapshot again.
@@ -114,6 +125,7 @@ final class SnapshotTransfer {
       core.becomeFollower(m.from(), now, out);
     }
     core.resetElectionTimer(now); // rule 24: it comes from the current leader
+    core.leaderContactAt = now;
     if (m.lastIncludedIndex() <= core.lastApplied) {
       // Rule 24: never go back to an older state; everything it holds is applied here already.
       out.event(new CoreEvent.SnapshotDeclined(m.from(), m.lastIncludedIndex(), core.lastApplied));
@@ -140,7 +152,7 @@ final class SnapshotTransfer {
     }
     byte[] bytes = java.util.Arrays.copyOf(received, receivedLength);
     received = null;
-    Snapshot s = new Snapshot(m.lastIncludedIndex(), m.lastIncludedTerm(), SnapshotData.of(bytes));
+    Snapshot s = new Snapshot(m.lastIncludedIndex(), m.lastIncludedTerm(), SnapshotData.of(bytes), m.configuration());
     try {
       core.stateMachine().restore(s.data()); // all or nothing: a bad snapshot leaves the state as it was
     } catch (IllegalArgumentException malformed) {
@@ -148,7 +160,7 @@ final class SnapshotTransfer {
       reply(m, 0, false, out);
       return;
     }
-    install(s, out);
+    install(s, now, out);
     reply(m, bytes.length, true, out);
   }
 
@@ -165,7 +177,7 @@ final class SnapshotTransfer {
    * term; otherwise the whole log goes. The state machine already took the snapshot's state;
    * commitIndex and lastApplied move up to its index (never applying those entries again).
    */
-  private void install(Snapshot s, Output out) {
+  private void install(Snapshot s, long now, Output out) {
     RaftLog log = core.log;
     boolean keepSuffix = s.index() <= log.lastIndex() && s.index() > log.snapshotIndex()
         && log.termAt(s.index()) == s.term();
@@ -173,7 +185,7 @@ final class SnapshotTransfer {
       log.compactTo(s.index());
     } else {
       boolean hadEntriesAfter = log.lastIndex() > s.index();
-      log.resetTo(s.index(), s.term());
+      log.resetTo(s.index(), s.term(), core.configurationOf(s)); // diss. §4.1: the snapshot's configuration
       if (hadEntriesAfter) {
         out.logChangedFrom(s.index() + 1); // the entries after the snapshot conflict: drop them on disk too
       }
@@ -184,6 +196,7 @@ final class SnapshotTransfer {
       core.commitIndex = s.index();
     }
     core.latestSnapshot = s;
+    core.syncConfiguration(now, out);
     core.stats.snapshotsInstalled++;
     out.snapshot(s);
     out.event(new CoreEvent.SnapshotInstalled(s.index(), s.term(), keepSuffix, log.size()));

@@ -15,7 +15,9 @@ final class Validation {
     if (m.to() != core.id) {
       return IgnoreReason.NOT_ADDRESSED_TO_ME;
     }
-    if (!core.isPeer(m.from())) {
+    // Any other node may write: with membership changes a sender this node's configuration does not
+    // name yet may lead a newer one (diss. §4.1). Handlers ignore replies from nodes they did not ask.
+    if (m.from() < 1 || m.from() == core.id) {
       return IgnoreReason.UNKNOWN_SENDER;
     }
     if (m.term() < 0) {
@@ -35,12 +37,20 @@ final class Validation {
     } else if (m instanceof InstallSnapshot s) {
       ok = s.lastIncludedIndex() >= 1 && s.lastIncludedTerm() >= 1 && s.lastIncludedTerm() <= s.term()
           && s.offset() >= 0 && s.offset() <= Integer.MAX_VALUE - s.length();
+      // The configuration record checks its own shape when it is built.
     } else if (m instanceof InstallSnapshotReply r) {
       ok = r.lastIncludedIndex() >= 0 && r.nextOffset() >= 0;
     } else if (m instanceof ReadIndex r) {
       ok = r.readId() >= 0;
     } else if (m instanceof ReadIndexReply r) {
       ok = r.readIndex() >= 0 && r.leaderHint() >= 0;
+    } else if (m instanceof PreVote pv) {
+      // It asks about the asker's next term, so its last log term lies below that term.
+      ok = pv.lastLogIndex() >= 0 && pv.lastLogTerm() >= 0 && pv.lastLogTerm() < pv.term();
+    } else if (m instanceof PreVoteReply r) {
+      ok = r.granted() == (r.refusal() == null);
+    } else if (m instanceof TimeoutNow t) {
+      ok = t.term() >= 1; // only a leader sends it, and there is no leader of term 0
     } else {
       ok = false;
     }

@@ -7,5 +7,10 @@ public enum VoteRefusal {
   /** The voter already voted for another candidate in this term (§5.2). */
   ALREADY_VOTED,
   /** The voter's log is more up to date than the candidate's (§5.4.1). */
-  CANDIDATE_LOG_BEHIND
+  CANDIDATE_LOG_BEHIND,
+  /**
+   * The voter heard from a current leader within the minimum election timeout, so it sees no reason for
+   * an election (PreVote, diss. §9.6; CheckQuorum's vote rule, diss. §4.2.3).
+   */
+  LEADER_HEARD
 }

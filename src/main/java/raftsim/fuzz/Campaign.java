@@ -56,9 +56,10 @@ public final class Campaign {
     Scenario small = shrinker.shrink(scenario, Shrinker.failedAtMs(result));
     String base = "fuzz-" + Long.toString(runSeed);
     write(scenario, base + ".json");
+    String reseeded = small.seed() == scenario.seed() ? "" : " with seed " + small.seed();
     Path shrunk = write(small.withDescription("Shrunk from " + base + ".json (" + shrinker.runs()
-        + " candidate runs); it still fails " + failure.check() + ". Original failure: " + failure.detail()),
-        base + "-shrunk.json");
+        + " candidate runs); it still fails " + failure.check() + reseeded + ". Original failure: "
+        + failure.detail()), base + "-shrunk.json");
     return new RunReport(index, runSeed, failure, false, shrunk, small.events().size());
   }
 

@@ -26,6 +26,12 @@ import raftsim.sim.Seeds;
  * and how hard, so that every run explores its own corner — some runs only partition, some only crash
  * with torn writes on a lossy network — instead of every run being the same even blend.
  *
+ * <p>The protocol's extensions are drawn the same way: PreVote, CheckQuorum, lease reads (with a drift
+ * bound that covers every drift the run sets), spare servers outside the first configuration, bursts of
+ * membership changes (as an operator replacing a server would ask for them) and leadership transfers.
+ * Removals come only with PreVote or CheckQuorum: without either, a removed server that missed its
+ * removal deposes leader after leader (diss. §4.2.3), a liveness failure by design, not a bug.
+ *
  * <p>Clock drift stays within what Raft's timing assumes: a leader slowed by the largest drift still
  * sends heartbeats at most half as far apart as a sped-up follower's shortest election timeout.
  */
@@ -33,7 +39,7 @@ public final class ScenarioGenerator {
   /** Fault kinds the swarm chooses among. */
   enum Fault {
     CRASH, LEADER_CHURN, LEADER_ISOLATION, PARTITION, CUT, ISOLATE, DROPS, DUPLICATES, DELAYS, PAUSE, CLOCK_DRIFT,
-    TORN_WRITE, CLIENTS_OFF
+    TORN_WRITE, CLIENTS_OFF, MEMBERSHIP, TRANSFER
   }
 
   private final int minNodes;
@@ -73,8 +79,18 @@ public final class ScenarioGenerator {
         faults.contains(Fault.DUPLICATES) ? pick(r, 0.01, 0.05, 0.1) : 0.0);
     DiskSettings disk = new DiskSettings(new Range(0, pick(r, 0L, 2L, 2L, 5L, 10L)));
     SnapshotSettings snapshot = new SnapshotSettings(pick(r, 0L, 20L, 100L, 1000L), (int) (long) pick(r, 64L, 512L, 65536L));
-    ClusterSettings cluster = new ClusterSettings(r.nextInt(5) == 0 ? ClusterSettings.Reads.LOG : ClusterSettings.Reads.READ_INDEX,
-        figure8 ? 1 : (int) (long) pick(r, 1L, 4L, 64L, 64L));
+    // The protocol's extensions are swarmed too: each run has PreVote, CheckQuorum and lease reads or not.
+    boolean preVote = r.nextBoolean();
+    boolean checkQuorum = r.nextBoolean();
+    int readChoice = r.nextInt(5);
+    ClusterSettings.Reads reads = readChoice == 0 ? ClusterSettings.Reads.LOG
+        : readChoice == 1 && checkQuorum ? ClusterSettings.Reads.LEASE : ClusterSettings.Reads.READ_INDEX;
+    // Spares outside the first configuration, for addServer to bring in (diss. §4.1).
+    int initialMembers = faults.contains(Fault.MEMBERSHIP) && nodes > 1 && r.nextBoolean()
+        ? nodes - 1 - r.nextInt(Math.min(2, nodes - 1)) : nodes;
+    // Leases must allow for every drift the timeline may set (RAFT-CHECKLIST rule 22(c)).
+    ClusterSettings cluster = new ClusterSettings(reads, figure8 ? 1 : (int) (long) pick(r, 1L, 4L, 64L, 64L), preVote,
+        checkQuorum, Math.max(ClusterSettings.DEFAULT_DRIFT_PPM, maxDriftPpm(timing)), initialMembers);
     ClientSettings clients = new ClientSettings(1 + r.nextInt(5), 1 + r.nextInt(5), pick(r, 5L, 20L, 50L),
         2 * timing.electionTimeoutMs().max(), 8 * timing.electionTimeoutMs().max(),
         new Mix(weight(r), weight(r), weight(r), r.nextInt(4) == 0 ? weight(r) : 0, r.nextInt(3) == 0 ? weight(r) : 0));
@@ -82,7 +98,10 @@ public final class ScenarioGenerator {
     long faultEnd = 3000 + r.nextInt(8) * 1000L;
     long bound = livenessBoundMs(timing);
     long duration = faultEnd + bound;
-    Timeline t = new Timeline(r, nodes, faultEnd, faults, timing);
+    // A removed server that never learned of its removal stands for election again and again; without
+    // PreVote or CheckQuorum it deposes leader after leader (diss. §4.2.3), which no recovery ends.
+    boolean removals = preVote || checkQuorum;
+    Timeline t = new Timeline(r, nodes, faultEnd, faults, timing, removals);
     t.faults();
     t.recovery(network);
     t.events.add(new ScenarioEvent.Expect(duration, null, null, null, faultEnd, null, SourcePosition.NONE));
@@ -126,14 +145,16 @@ public final class ScenarioGenerator {
     final Timing timing;
     final List<ScenarioEvent> events = new ArrayList<>();
     final boolean[] drifted;
+    final boolean removals;
 
-    Timeline(SplittableRandom r, int nodes, long faultEnd, List<Fault> faults, Timing timing) {
+    Timeline(SplittableRandom r, int nodes, long faultEnd, List<Fault> faults, Timing timing, boolean removals) {
       this.r = r;
       this.nodes = nodes;
       this.faultEnd = faultEnd;
       this.faults = faults;
       this.timing = timing;
       this.drifted = new boolean[nodes + 1];
+      this.removals = removals;
     }
 
     /**
@@ -230,6 +251,19 @@ public final class ScenarioGenerator {
           events.add(new ScenarioEvent.ClockDrift(at, node, r.nextLong(2 * limit + 1) - limit, SourcePosition.NONE));
           drifted[node] = true;
         }
+        case MEMBERSHIP -> {
+          // An operator's burst: one to three changes at once, as when a server is replaced (removed and
+          // another added) — the leader must make them one at a time (diss. §4.1).
+          for (int k = 1 + r.nextInt(3); k > 0; k--) {
+            if (removals && r.nextBoolean()) {
+              NodeRef who = r.nextInt(4) == 0 ? new NodeRef.Leader() : new NodeRef.Id(node());
+              events.add(new ScenarioEvent.RemoveServer(at, who, SourcePosition.NONE));
+            } else {
+              events.add(new ScenarioEvent.AddServer(at, node(), SourcePosition.NONE));
+            }
+          }
+        }
+        case TRANSFER -> events.add(new ScenarioEvent.TransferLeader(at, node(), SourcePosition.NONE));
         case CLIENTS_OFF -> {
           events.add(new ScenarioEvent.ClientsActive(at, false, SourcePosition.NONE));
           long back = at + 100 + r.nextInt(1500);

@@ -13,18 +13,27 @@ import raftsim.scenario.Scenario;
 import raftsim.scenario.ScenarioEvent;
 import raftsim.scenario.SnapshotSettings;
 import raftsim.sim.RunResult;
+import raftsim.sim.Seeds;
 
 /**
  * Shrinks a failing scenario to a smaller one that still fails the same check: delta debugging over
  * its events (Zeller &amp; Hildebrandt, 2002), then fewer nodes, fewer clients, a shorter run and milder
- * settings, repeated until nothing more can go. Every candidate is run with the same seed, and a
- * candidate is kept only if it fails the very same check.
+ * settings, repeated until nothing more can go. Every candidate is run with the failing seed first, and
+ * a candidate is kept only if it fails the very same check.
+ *
+ * <p>One seed drives the whole run, so removing an event changes every message delay after it, and a
+ * failure that needed a long chain of coincidences can vanish whatever single event goes: delta
+ * debugging then stops at a large local minimum. So a candidate without some events that no longer
+ * fails with the seed is also run with a few other seeds, derived deterministically from it; the first
+ * that fails is kept, seed and all. The shrunk file carries the seed it fails with, and replays exactly.
  */
 public final class Shrinker {
   private final FuzzRunner runner;
   private final String check;
   private final int maxRuns;
   private int runs;
+  /** How many other seeds a candidate with fewer events gets when it no longer fails with its own. */
+  static final int RESEEDS = 2;
 
   /**
    * @param check the check the shrunk scenario must still fail ({@link Failure#check()})
@@ -85,11 +94,40 @@ public final class Shrinker {
           s -> s.disk().syncMs().max() > 0 ? with(s, s.network(), new DiskSettings(new Range(0, 0)), s.snapshot()) : null,
           s -> s.snapshot().everyEntries() > 0
               ? with(s, s.network(), s.disk(), new SnapshotSettings(0, s.snapshot().chunkBytes())) : null,
-          s -> s.cluster().reads() == ClusterSettings.Reads.LOG
-              ? s.withCluster(s.cluster().withReads(ClusterSettings.Reads.READ_INDEX)) : null));
+          s -> s.cluster().reads() != ClusterSettings.Reads.READ_INDEX
+              ? s.withCluster(s.cluster().withReads(ClusterSettings.Reads.READ_INDEX)) : null,
+          // Like the generator, never leave removals with neither PreVote nor CheckQuorum: a removed
+          // server's elections would then fail liveness for a reason of their own (diss. §4.2.3).
+          s -> s.cluster().preVote() && (s.cluster().checkQuorum() || !removes(s))
+              ? s.withCluster(s.cluster().withPreVote(false)) : null,
+          s -> s.cluster().checkQuorum() && s.cluster().reads() != ClusterSettings.Reads.LEASE
+              && (s.cluster().preVote() || !removes(s)) ? s.withCluster(s.cluster().withCheckQuorum(false)) : null,
+          s -> s.cluster().initialMembers() < s.nodes()
+              ? s.withCluster(s.cluster().withInitialMembers(s.nodes())) : null));
       progress = !current.equals(before);
     }
     return current;
+  }
+
+  private static boolean removes(Scenario s) {
+    return s.events().stream().anyMatch(e -> e instanceof ScenarioEvent.RemoveServer);
+  }
+
+  /**
+   * {@code candidate} when it fails the same check with its own seed; else the first of {@link #RESEEDS}
+   * seeds derived from it with which it does; else null.
+   */
+  private Scenario failsWithSomeSeed(Scenario candidate) {
+    if (stillFails(candidate)) {
+      return candidate;
+    }
+    for (int i = 1; i <= RESEEDS && runs < maxRuns; i++) {
+      Scenario reseeded = candidate.withSeed(Seeds.derive(candidate.seed(), "shrink-" + candidate.events().size() + "-" + i));
+      if (stillFails(reseeded)) {
+        return reseeded;
+      }
+    }
+    return null;
   }
 
   /** Runs a candidate; true when it fails the same check. */
@@ -120,6 +158,7 @@ public final class Shrinker {
    * on (the instant the final expectation counts progress from) are kept as they are.
    */
   private Scenario shrinkEvents(Scenario s) {
+    Scenario scenario = s; // its seed may change, see failsWithSomeSeed
     long protectedFrom = check.equals("liveness") ? recoveryStart(s) : Long.MAX_VALUE;
     List<ScenarioEvent> fixed = s.events().stream().filter(e -> e.atMs() >= protectedFrom).toList();
     List<ScenarioEvent> events = s.events().stream().filter(e -> e.atMs() < protectedFrom).toList();
@@ -130,7 +169,9 @@ public final class Shrinker {
       for (int start = 0; start < events.size() && runs < maxRuns; start += size) {
         List<ScenarioEvent> complement = new ArrayList<>(events.subList(0, start));
         complement.addAll(events.subList(Math.min(events.size(), start + size), events.size()));
-        if (stillFails(s.withEvents(plus(complement, fixed)))) {
+        Scenario failing = failsWithSomeSeed(scenario.withEvents(plus(complement, fixed)));
+        if (failing != null) {
+          scenario = failing;
           events = complement;
           chunks = Math.max(chunks - 1, 2);
           removed = true;
@@ -144,11 +185,14 @@ public final class Shrinker {
         chunks = Math.min(chunks * 2, events.size());
       }
     }
-    if (events.size() == 1 && stillFails(s.withEvents(fixed))) {
-      events = List.of();
+    if (events.size() == 1) {
+      Scenario failing = failsWithSomeSeed(scenario.withEvents(fixed));
+      if (failing != null) {
+        scenario = failing;
+        events = List.of();
+      }
     }
-    events = withoutPairs(s, events, fixed);
-    return s.withEvents(plus(events, fixed));
+    return withoutPairs(scenario, events, fixed);
   }
 
   /**
@@ -156,7 +200,7 @@ public final class Shrinker {
    * restart, a partition and its heal) that may only go together, and need not be neighbours. Tries
    * every pair, for lists short enough that this is affordable.
    */
-  private List<ScenarioEvent> withoutPairs(Scenario s, List<ScenarioEvent> events, List<ScenarioEvent> fixed) {
+  private Scenario withoutPairs(Scenario s, List<ScenarioEvent> events, List<ScenarioEvent> fixed) {
     List<ScenarioEvent> current = events;
     boolean removed = true;
     while (removed && current.size() >= 2 && current.size() <= 24 && runs < maxRuns) {
@@ -173,7 +217,7 @@ public final class Shrinker {
         }
       }
     }
-    return current;
+    return s.withEvents(plus(current, fixed));
   }
 
   private static List<ScenarioEvent> plus(List<ScenarioEvent> a, List<ScenarioEvent> b) {
@@ -202,8 +246,9 @@ public final class Shrinker {
         kept.add(k);
       }
     }
+    ClusterSettings cluster = s.cluster().withInitialMembers(Math.min(s.cluster().initialMembers(), last - 1));
     return new Scenario(s.name(), s.description(), s.seed(), last - 1, s.durationMs(), s.timing(), s.network(),
-        s.disk(), s.snapshot(), s.cluster(), s.clients(), kept, s.expect(), s.file());
+        s.disk(), s.snapshot(), cluster, s.clients(), kept, s.expect(), s.file());
   }
 
   private static ScenarioEvent withoutNode(ScenarioEvent e, int last) {
@@ -223,13 +268,21 @@ public final class Shrinker {
     if (e instanceof ScenarioEvent.ClockDrift d) {
       return d.node() == last ? null : d;
     }
+    if (e instanceof ScenarioEvent.TransferLeader t) {
+      return t.to() == last ? null : t;
+    }
     if (e instanceof ScenarioEvent.Expect x) {
-      return x.node() != null && x.node() == last ? null : x;
+      boolean namesIt = (x.node() != null && x.node() == last) || (x.voters() != null && x.voters().contains(last));
+      return namesIt ? null : x;
+    }
+    if (e instanceof ScenarioEvent.AddServer a) {
+      return a.node() == last ? null : a;
     }
     NodeRef ref = e instanceof ScenarioEvent.Crash c ? c.node()
         : e instanceof ScenarioEvent.Restart r ? r.node()
         : e instanceof ScenarioEvent.Isolate i ? i.node()
-        : e instanceof ScenarioEvent.Pause p ? p.node() : null;
+        : e instanceof ScenarioEvent.Pause p ? p.node()
+        : e instanceof ScenarioEvent.RemoveServer r ? r.node() : null;
     return ref instanceof NodeRef.Id id && id.id() == last ? null : e;
   }
 
@@ -259,7 +312,7 @@ public final class Shrinker {
       } else if (e instanceof ScenarioEvent.Expect x && e.atMs() == s.durationMs()) {
         kept.add(new ScenarioEvent.Expect(duration, x.leader(), x.node(), x.role(),
             x.progressSinceMs() == null ? null : Math.min(x.progressSinceMs(), duration),
-            x.noProgressSinceMs() == null ? null : Math.min(x.noProgressSinceMs(), duration), x.at()));
+            x.noProgressSinceMs() == null ? null : Math.min(x.noProgressSinceMs(), duration), x.voters(), x.at()));
       }
     }
     return new Scenario(s.name(), s.description(), s.seed(), s.nodes(), duration, s.timing(), s.network(), s.disk(),

@@ -31,7 +31,15 @@ import raftsim.kv.KvCommand;
  *       the command is applied; clientId and seq (optional, together) make retries exactly-once
  *   <li>{@code GET /client/read/KEY}: a linearizable read by ReadIndex
  *   <li>{@code POST /raft/request_vote}, {@code /raft/append_entries}, {@code /raft/install_snapshot},
- *       {@code /raft/read_index}: peer messages, one way (a reply is posted back)
+ *       {@code /raft/read_index}, {@code /raft/timeout_now}: peer messages, one way (a reply is posted
+ *       back); PreVote and its reply go to {@code /raft/request_vote}
+ *   <li>{@code POST /admin/transfer-leader} {@code {"to": 2}}: the leader hands over office (diss. §3.10);
+ *   <li>{@code POST /admin/add-server} {@code {"id": 4, "address": "127.0.0.1:8004"}}: the leader adds a
+ *       server, first as a learner, a voter once it has caught up (diss. §4.1, §4.2.1); start the new
+ *       server with {@code --join};
+ *   <li>{@code POST /admin/remove-server} {@code {"id": 3}}: the leader removes a server, itself included.
+ *       The admin calls answer 202 once the request is taken (a change appended, a transfer started), 409
+ *       with the reason when the leader refuses (one change at a time, ...), and need the cluster token.
  * </ul>
  *
  * <p>A follower answers client calls with 307 to the leader's same URL and a JSON body naming it; with
@@ -96,9 +104,22 @@ public final class HttpApi implements AutoCloseable {
       requireMethod(x, "POST");
       requireToken(x);
       switch (path) {
-        case "/raft/request_vote", "/raft/append_entries", "/raft/install_snapshot", "/raft/read_index" ->
+        case "/raft/request_vote", "/raft/append_entries", "/raft/install_snapshot", "/raft/read_index",
+            "/raft/timeout_now" ->
             peerMessage(x, path);
         default -> throw new BadRequest(404, "no such endpoint: " + path);
+      }
+      return;
+    }
+    if (path.startsWith("/admin/")) {
+      requireMethod(x, "POST");
+      requireToken(x);
+      switch (path) {
+        case "/admin/transfer-leader" -> transferLeader(x);
+        case "/admin/add-server" -> addServer(x);
+        case "/admin/remove-server" -> removeServer(x);
+        default -> throw new BadRequest(404, "no such endpoint: " + path
+            + "; see /admin/transfer-leader, /admin/add-server, /admin/remove-server");
       }
       return;
     }
@@ -154,6 +175,85 @@ public final class HttpApi implements AutoCloseable {
     respond(x, 202, JSON.createObjectNode().put("accepted", true));
   }
 
+  /** {@code {"to": 2}}: hand office to node 2 (diss. §3.10). */
+  private void transferLeader(HttpExchange x) throws BadRequest, IOException {
+    JsonNode o = adminBody(x, "to");
+    int to = Fields.intField(o, "to");
+    if (to < 1) {
+      throw new BadRequest("to: " + to + " is not a node id; valid: a positive id");
+    }
+    if (redirected(x)) {
+      return;
+    }
+    adminAnswer(x, node.admin((core, now) -> core.transferLeadership(to, now)),
+        JSON.createObjectNode().put("accepted", true).put("transferringTo", to));
+  }
+
+  /** {@code {"id": 4, "address": "127.0.0.1:8004"}}: add server 4, first as a learner (diss. §4.1, §4.2.1). */
+  private void addServer(HttpExchange x) throws BadRequest, IOException {
+    JsonNode o = adminBody(x, "id", "address");
+    int id = serverId(o);
+    String address = Fields.text(o, "address");
+    if (!address.matches("[^:\\s/]+:\\d{1,5}")) {
+      throw new BadRequest("address: '" + address + "' is not HOST:PORT, such as 127.0.0.1:8004");
+    }
+    if (redirected(x)) {
+      return;
+    }
+    adminAnswer(x, node.admin((core, now) -> core.addServer(id, address, now)),
+        JSON.createObjectNode().put("accepted", true).put("adding", id).put("address", address));
+  }
+
+  /** {@code {"id": 3}}: remove server 3, which may be this leader (diss. §4.1, §4.2.2). */
+  private void removeServer(HttpExchange x) throws BadRequest, IOException {
+    JsonNode o = adminBody(x, "id");
+    int id = serverId(o);
+    if (redirected(x)) {
+      return;
+    }
+    adminAnswer(x, node.admin((core, now) -> core.removeServer(id, now)),
+        JSON.createObjectNode().put("accepted", true).put("removing", id));
+  }
+
+  private static int serverId(JsonNode o) throws BadRequest {
+    int id = Fields.intField(o, "id");
+    if (id < 1) {
+      throw new BadRequest("id: " + id + " is not a node id; valid: a positive id");
+    }
+    return id;
+  }
+
+  /** An admin call's body: a JSON object with only {@code fields}. */
+  private JsonNode adminBody(HttpExchange x, String... fields) throws BadRequest, IOException {
+    JsonNode o = body(x);
+    if (!o.isObject()) {
+      throw new BadRequest("expected a JSON object with " + String.join(", ", fields));
+    }
+    var names = o.fieldNames();
+    while (names.hasNext()) {
+      String name = names.next();
+      if (!java.util.List.of(fields).contains(name)) {
+        throw new BadRequest(name + ": unknown field; valid: " + String.join(", ", fields));
+      }
+    }
+    return o;
+  }
+
+  /** 202 with {@code accepted} once the core took the request; 409 with the reason it refused; 307/503 off the leader. */
+  private void adminAnswer(HttpExchange x, CompletableFuture<raftsim.core.AdminResult> result, ObjectNode accepted) {
+    result.orTimeout(config.requestTimeoutMs(), TimeUnit.MILLISECONDS).whenCompleteAsync((r, failure) -> {
+      if (failure != null) {
+        respond(x, 503, error("the node did not take the request in time"));
+      } else if (r.accepted()) {
+        respond(x, 202, accepted);
+      } else if (r.refusal() == raftsim.core.AdminRefusal.NOT_LEADER) {
+        notLeader(x, node.view().leader());
+      } else {
+        respond(x, 409, error("refused: " + r.refusal().name()).put("reason", r.refusal().name()));
+      }
+    }, handlers);
+  }
+
   private void submit(HttpExchange x) throws BadRequest, IOException {
     JsonNode o = body(x);
     if (!o.isObject()) {
@@ -202,7 +302,7 @@ public final class HttpApi implements AutoCloseable {
   }
 
   private void notLeader(HttpExchange x, int leader) {
-    if (leader == 0 || !config.peers().containsKey(leader)) {
+    if (leader == 0 || node.addressOf(leader) == null) {
       x.getResponseHeaders().set("Retry-After", "1");
       respond(x, 503, error("no leader known; retry shortly").putNull("leader"));
       return;
@@ -259,11 +359,15 @@ public final class HttpApi implements AutoCloseable {
         .put("snapshotIndex", v.snapshotIndex()).put("durableIndex", v.durableIndex()).put("fsyncs", v.fsyncs());
     ObjectNode peers = o.putObject("peers");
     config.peers().forEach((id, address) -> peers.put(Integer.toString(id), address));
+    var voters = o.putArray("voters");
+    v.voters().forEach(voters::add);
+    var learners = o.putArray("learners");
+    v.learners().forEach(learners::add);
     return o;
   }
 
   private String urlOf(int id, String pathAndQuery) {
-    String address = id == config.id() ? config.bind() + ":" + port() : config.peers().get(id);
+    String address = id == config.id() ? config.bind() + ":" + port() : node.addressOf(id);
     return "http://" + address + pathAndQuery;
   }
 

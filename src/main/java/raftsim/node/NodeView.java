@@ -18,11 +18,14 @@ public record NodeView(
     long logLastIndex,
     long snapshotIndex,
     long durableIndex,
-    long fsyncs) {
+    long fsyncs,
+    java.util.List<Integer> voters,
+    java.util.List<Integer> learners) {
 
   static NodeView of(RaftCore c, long fsyncs) {
     long snapshot = c.latestSnapshot() == null ? 0 : c.latestSnapshot().index();
     return new NodeView(c.id(), c.role(), c.currentTerm(), c.leaderId(), c.commitIndex(), c.lastApplied(),
-        c.log().snapshotIndex() + 1, c.log().lastIndex(), snapshot, c.durableIndex(), fsyncs);
+        c.log().snapshotIndex() + 1, c.log().lastIndex(), snapshot, c.durableIndex(), fsyncs,
+        c.configuration().voters(), c.configuration().learners());
   }
 }

@@ -13,10 +13,25 @@ import raftsim.core.Message;
  */
 final class PeerSender implements AutoCloseable {
   private final Map<Integer, PeerLink> links = new TreeMap<>();
+  private final int self;
+  private final String token;
+  private final int maxBodyBytes;
 
   PeerSender(NodeConfig config) {
+    this.self = config.id();
+    this.token = config.clusterToken();
+    this.maxBodyBytes = config.maxBodyBytes();
     config.peers().forEach((id, address) -> links.put(id, new PeerLink(config.id(), id, address,
         config.clusterToken(), config.maxBodyBytes())));
+  }
+
+  /**
+   * Learns where a member added at run time listens: its address travels in the configuration entry
+   * that adds it (diss. §4.1). From then on it has a link of its own, like the configured peers.
+   * Called on the loop thread, like {@link #send}.
+   */
+  void learn(int id, String address) {
+    links.computeIfAbsent(id, peer -> new PeerLink(self, peer, address, token, maxBodyBytes));
   }
 
   /** Queues {@code messages}, keeping their order per peer. */

@@ -12,8 +12,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import raftsim.core.AdminResult;
 import raftsim.core.ClientReply;
 import raftsim.core.ClientRequest;
+import raftsim.core.HardState;
 import raftsim.core.LogEntry;
 import raftsim.core.LogWrite;
 import raftsim.core.Message;
@@ -51,6 +53,10 @@ public final class RaftNode implements AutoCloseable {
   private long anonymousSeq;
   private volatile boolean running = true;
   private volatile NodeView view;
+  /** The configuration whose addresses the peer sender last learned (diss. §4.1). */
+  private raftsim.core.Configuration learned;
+  /** Every member's address this node knows: the configured peers', then those added at run time. */
+  private volatile java.util.SortedMap<Integer, String> addresses;
   /** How many fsyncs the log has had: with group commit, far fewer than the entries written. */
   private long syncs;
 
@@ -99,6 +105,8 @@ public final class RaftNode implements AutoCloseable {
     this.core = new RaftCore(config.id(), config.members(), config.raft(), random, new KvStore(), storage.recovered(),
         now());
     this.peers = new PeerSender(config);
+    this.addresses = new TreeMap<>(config.peers());
+    learnAddresses();
     this.view = NodeView.of(core, 0);
     this.loop = new Thread(this::run, "raft-loop-" + config.id());
   }
@@ -136,6 +144,20 @@ public final class RaftNode implements AutoCloseable {
       ClientRequest r = new ClientRequest(0, ++anonymousSeq, command);
       waiting.put(new Key(0, r.seq()), f);
       b.handle(core.read(r, now()));
+    });
+    return f;
+  }
+
+  /**
+   * An operator's request — a leadership transfer or a membership change — run by the loop on the
+   * core at the loop's own time; the future completes with the core's answer.
+   */
+  public CompletableFuture<AdminResult> admin(java.util.function.BiFunction<RaftCore, Long, AdminResult> request) {
+    CompletableFuture<AdminResult> f = new CompletableFuture<>();
+    inputs.add(b -> {
+      AdminResult r = request.apply(core, now());
+      b.handle(r.ready());
+      f.complete(r);
     });
     return f;
   }
@@ -187,7 +209,9 @@ public final class RaftNode implements AutoCloseable {
   /** Persist before send: one fsync for the whole batch, then its messages and answers go out. */
   private void release(Batch batch) {
     while (true) {
+      learnAddresses(); // a configuration appended in this batch may name a member its messages go to
       List<Message> afterSync = batch.messages;
+      HardState madeDurable = storage.stagedHardState();
       if (storage.dirty()) {
         if (!storage.hardStateStaged()) {
           afterSync = sendEarly(batch.messages);
@@ -206,18 +230,46 @@ public final class RaftNode implements AutoCloseable {
           f.complete(r);
         }
       }
-      if (batch.lastIndex < 0) {
+      if (batch.lastIndex < 0 && madeDurable == null) {
         break;
       }
-      // The writes are durable: tell the core, which may now commit and answer, in a batch of its own.
+      // The writes are durable: tell the core, which may now take office, commit and answer, in a batch
+      // of its own.
       Batch next = new Batch();
-      next.handle(core.persisted(batch.lastIndex, batch.lastTerm, now()));
+      if (madeDurable != null) {
+        next.handle(core.hardStatePersisted(madeDurable.term(), madeDurable.votedFor(), now()));
+      }
+      if (batch.lastIndex >= 0) {
+        next.handle(core.persisted(batch.lastIndex, batch.lastTerm, now()));
+      }
       batch = next;
     }
     if (waiting.size() > 4096) {
       waiting.values().removeIf(CompletableFuture::isDone); // clients that gave up waiting
     }
     view = NodeView.of(core, syncs);
+  }
+
+  /** Members added at run time carry their address in the configuration: start sending to them. */
+  private void learnAddresses() {
+    raftsim.core.Configuration c = core.configuration();
+    if (c == learned) {
+      return;
+    }
+    learned = c;
+    TreeMap<Integer, String> all = new TreeMap<>(addresses);
+    c.addresses().forEach((id, address) -> {
+      if (id != config.id()) {
+        all.putIfAbsent(id, address);
+        peers.learn(id, address);
+      }
+    });
+    addresses = all;
+  }
+
+  /** Where member {@code id} listens ("host:port"), or null when this node does not know. */
+  public String addressOf(int id) {
+    return addresses.get(id);
   }
 
   /** Sends a leader's AppendEntries before its own fsync ({@link SendOrder}); returns what must wait. */

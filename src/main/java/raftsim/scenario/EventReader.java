@@ -39,6 +39,9 @@ final class EventReader {
       case "clients" -> clients(event);
       case "pause" -> pause(event);
       case "clockDrift" -> clockDrift(event);
+      case "transferLeader" -> transferLeader(event);
+      case "addServer" -> addServer(event);
+      case "removeServer" -> removeServer(event);
       case "expect" -> expect(event);
       default -> throw event.error("do",
           ScenarioWriter.quote(kind) + " is not an event kind; valid: " + String.join(", ", ScenarioEvent.KINDS));
@@ -153,8 +156,50 @@ final class EventReader {
         e.requiredWholeNumber("ppm", -Limits.MAX_PPM, Limits.MAX_PPM), e.position());
   }
 
+  private ScenarioEvent.TransferLeader transferLeader(ObjectReader e) throws ScenarioException {
+    e.allowOnly(List.of("atMs", "do", "to"));
+    return new ScenarioEvent.TransferLeader(atMs(e), nodeId(e.require("to"), e.pathOf("to"), nodeIds()), e.position());
+  }
+
+  private ScenarioEvent.AddServer addServer(ObjectReader e) throws ScenarioException {
+    e.allowOnly(List.of("atMs", "do", "node"));
+    return new ScenarioEvent.AddServer(atMs(e), nodeId(e.require("node"), e.pathOf("node"), nodeIds()), e.position());
+  }
+
+  private ScenarioEvent.RemoveServer removeServer(ObjectReader e) throws ScenarioException {
+    e.allowOnly(List.of("atMs", "do", "node"));
+    long atMs = atMs(e);
+    String valid = choices(nodeIds(), "\"leader\"");
+    LocatedJson node = e.require("node");
+    if (node instanceof LocatedJson.Str name) {
+      if (name.value().equals("leader")) {
+        return new ScenarioEvent.RemoveServer(atMs, new NodeRef.Leader(), e.position());
+      }
+      throw e.error("node", ScenarioWriter.quote(name.value()) + " is not valid for removeServer; valid: " + valid);
+    }
+    return new ScenarioEvent.RemoveServer(atMs, new NodeRef.Id(nodeId(node, e.pathOf("node"), valid)), e.position());
+  }
+
+  /** The {@code voters} of an expectation: a non-empty list of distinct node ids. */
+  private List<Integer> voters(ObjectReader e) throws ScenarioException {
+    List<LocatedJson> items = values.array(e.get("voters"), e.pathOf("voters"), "an array of node ids, such as [1, 2, 3]");
+    if (items.isEmpty()) {
+      throw e.error("voters", "expected at least one node id; a configuration always has a voter");
+    }
+    List<Integer> ids = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      String path = JsonPath.index(e.pathOf("voters"), i);
+      int id = nodeId(items.get(i), path, nodeIds());
+      if (ids.contains(id)) {
+        throw values.error(items.get(i), path, "node " + id + " is listed twice; list each voter once");
+      }
+      ids.add(id);
+    }
+    return ids;
+  }
+
   private ScenarioEvent.Expect expect(ObjectReader e) throws ScenarioException {
-    e.allowOnly(List.of("atMs", "do", "leader", "node", "role", "progressSinceMs", "noProgressSinceMs"));
+    e.allowOnly(List.of("atMs", "do", "leader", "node", "role", "progressSinceMs", "noProgressSinceMs", "voters"));
     long atMs = atMs(e);
     LeaderExpectation leader = e.has("leader") ? leaderExpectation(e) : null;
     Integer node = e.has("node") ? nodeId(e.get("node"), e.pathOf("node"), nodeIds()) : null;
@@ -167,11 +212,13 @@ final class EventReader {
     }
     Long progressSinceMs = e.has("progressSinceMs") ? sinceMs(e, "progressSinceMs", atMs) : null;
     Long noProgressSinceMs = e.has("noProgressSinceMs") ? sinceMs(e, "noProgressSinceMs", atMs) : null;
-    if (leader == null && node == null && progressSinceMs == null && noProgressSinceMs == null) {
-      throw e.error("an expect event needs at least one check: leader, node with role, progressSinceMs or "
-          + "noProgressSinceMs");
+    List<Integer> voters = e.has("voters") ? voters(e) : null;
+    if (leader == null && node == null && progressSinceMs == null && noProgressSinceMs == null && voters == null) {
+      throw e.error("an expect event needs at least one check: leader, node with role, progressSinceMs, "
+          + "noProgressSinceMs or voters");
     }
-    return new ScenarioEvent.Expect(atMs, leader, node, role, progressSinceMs, noProgressSinceMs, e.position());
+    return new ScenarioEvent.Expect(atMs, leader, node, role, progressSinceMs, noProgressSinceMs, voters,
+        e.position());
   }
 
   /** The event's time, within the run: 0..durationMs. */

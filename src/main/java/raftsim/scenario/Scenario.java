@@ -43,6 +43,12 @@ public record Scenario(
       throw new IllegalArgumentException(
           "a scenario needs at least 1 node and 1 ms, got " + nodes + " and " + durationMs);
     }
+    if (cluster.initialMembers() == 0) {
+      cluster = cluster.withInitialMembers(nodes); // every node is a member from the start
+    }
+    if (cluster.initialMembers() > nodes) {
+      throw new IllegalArgumentException("initialMembers " + cluster.initialMembers() + " exceeds the " + nodes + " nodes");
+    }
     events = sortedByTime(events);
   }
 

@@ -16,7 +16,7 @@ public sealed interface ScenarioEvent {
   /** Every value of {@code "do"}, in the order the format lists them. */
   List<String> KINDS = List.of(
       "crash", "restart", "partition", "isolate", "cut", "heal", "network", "clients", "pause", "clockDrift",
-      "expect");
+      "transferLeader", "addServer", "removeServer", "expect");
 
   /** When the event happens, in simulated milliseconds from the start. */
   long atMs();
@@ -237,8 +237,79 @@ public sealed interface ScenarioEvent {
   }
 
   /**
+   * The leader at this moment is asked to hand over office to node {@code to} (Raft dissertation §3.10),
+   * as an operator would; skipped (and traced) when there is no leader or it refuses.
+   */
+  record TransferLeader(long atMs, int to, SourcePosition at) implements ScenarioEvent {
+    public TransferLeader {
+      EventShape.check(atMs, at);
+      if (to < 1) {
+        throw new IllegalArgumentException("a transfer needs a node id to hand office to, got " + to);
+      }
+    }
+
+    @Override
+    public String kind() {
+      return "transferLeader";
+    }
+
+    @Override
+    public TransferLeader withPosition(SourcePosition at) {
+      return new TransferLeader(atMs, to, at);
+    }
+  }
+
+  /**
+   * Node {@code node}, a spare or a removed server, is to join the cluster (Raft dissertation §4.1): as an
+   * operator would, the simulator asks the leader at each moment until the node is a member, first as a
+   * learner; the leader makes it a voter once it has caught up (§4.2.1).
+   */
+  record AddServer(long atMs, int node, SourcePosition at) implements ScenarioEvent {
+    public AddServer {
+      EventShape.check(atMs, at);
+      if (node < 1) {
+        throw new IllegalArgumentException("addServer needs a node id, got " + node);
+      }
+    }
+
+    @Override
+    public String kind() {
+      return "addServer";
+    }
+
+    @Override
+    public AddServer withPosition(SourcePosition at) {
+      return new AddServer(atMs, node, at);
+    }
+  }
+
+  /**
+   * Node {@code node} (an id, or the leader at that moment) is to leave the configuration (diss. §4.1,
+   * §4.2.2); the simulator asks the leader at each moment until it is no member any more.
+   */
+  record RemoveServer(long atMs, NodeRef node, SourcePosition at) implements ScenarioEvent {
+    public RemoveServer {
+      EventShape.check(atMs, at);
+      if (!(node instanceof NodeRef.Id || node instanceof NodeRef.Leader)) {
+        throw new IllegalArgumentException("removeServer takes a node id or leader, not " + node);
+      }
+    }
+
+    @Override
+    public String kind() {
+      return "removeServer";
+    }
+
+    @Override
+    public RemoveServer withPosition(SourcePosition at) {
+      return new RemoveServer(atMs, node, at);
+    }
+  }
+
+  /**
    * A check at this moment. A null field is not checked; at least one is set, and {@code node} and
-   * {@code role} are set together. {@code progressSinceMs} T0 holds when an operation invoked at or
+   * {@code role} are set together. {@code voters} holds when the leader at this moment has committed a
+   * configuration with exactly these voters. {@code progressSinceMs} T0 holds when an operation invoked at or
    * after T0 has completed ok by now; {@code noProgressSinceMs} T0 when none has.
    */
   record Expect(
@@ -248,6 +319,7 @@ public sealed interface ScenarioEvent {
       Role role,
       Long progressSinceMs,
       Long noProgressSinceMs,
+      List<Integer> voters,
       SourcePosition at)
       implements ScenarioEvent {
     public Expect {
@@ -255,9 +327,21 @@ public sealed interface ScenarioEvent {
       if ((node == null) != (role == null)) {
         throw new IllegalArgumentException("an expectation's node and role come together");
       }
-      if (leader == null && node == null && progressSinceMs == null && noProgressSinceMs == null) {
+      if (voters != null) {
+        voters = List.copyOf(new java.util.TreeSet<>(voters));
+        if (voters.isEmpty() || voters.get(0) < 1) {
+          throw new IllegalArgumentException("expected voters are node ids, at least one: " + voters);
+        }
+      }
+      if (leader == null && node == null && progressSinceMs == null && noProgressSinceMs == null && voters == null) {
         throw new IllegalArgumentException("an expect event needs at least one check");
       }
+    }
+
+    /** An expectation without a {@code voters} check. */
+    public Expect(long atMs, LeaderExpectation leader, Integer node, Role role, Long progressSinceMs,
+        Long noProgressSinceMs, SourcePosition at) {
+      this(atMs, leader, node, role, progressSinceMs, noProgressSinceMs, null, at);
     }
 
     @Override
@@ -267,7 +351,7 @@ public sealed interface ScenarioEvent {
 
     @Override
     public Expect withPosition(SourcePosition at) {
-      return new Expect(atMs, leader, node, role, progressSinceMs, noProgressSinceMs, at);
+      return new Expect(atMs, leader, node, role, progressSinceMs, noProgressSinceMs, voters, at);
     }
   }
 }

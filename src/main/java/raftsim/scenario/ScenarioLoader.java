@@ -74,7 +74,7 @@ public final class ScenarioLoader {
     NetworkSettings network = network(top);
     DiskSettings disk = disk(top);
     SnapshotSettings snapshot = snapshot(top);
-    ClusterSettings cluster = cluster(top);
+    ClusterSettings cluster = cluster(top, nodes);
     ClientSettings clients = clients(top);
     List<ScenarioEvent> events = events(top, new EventReader(values, nodes, durationMs));
     Expectations expect = expectations(top);
@@ -123,20 +123,31 @@ public final class ScenarioLoader {
         (int) s.wholeNumber("chunkBytes", d.chunkBytes(), 1, Limits.MAX_CHUNK_BYTES));
   }
 
-  private static ClusterSettings cluster(ObjectReader top) throws ScenarioException {
-    ObjectReader c = top.object("cluster", List.of("reads", "maxEntriesPerAppend"));
+  private static ClusterSettings cluster(ObjectReader top, int nodes) throws ScenarioException {
+    ObjectReader c = top.object("cluster",
+        List.of("reads", "maxEntriesPerAppend", "preVote", "checkQuorum", "maxClockDriftPpm", "initialMembers"));
     if (c == null) {
       return ClusterSettings.DEFAULT;
     }
     String reads = c.string("reads", ClusterSettings.DEFAULT.reads().jsonName());
     ClusterSettings.Reads mode = ClusterSettings.Reads.of(reads);
     if (mode == null) {
+      List<String> names = ClusterSettings.Reads.jsonNames().stream().map(n -> "\"" + n + "\"").toList();
       throw c.error("reads", "\"" + reads + "\" is not a read mode; valid: "
-          + String.join(" or ", ClusterSettings.Reads.jsonNames().stream().map(n -> "\"" + n + "\"").toList()));
+          + String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1));
     }
     int maxEntries = (int) c.wholeNumber("maxEntriesPerAppend", ClusterSettings.DEFAULT.maxEntriesPerAppend(), 1,
         Limits.MAX_ENTRIES_PER_APPEND);
-    return new ClusterSettings(mode, maxEntries);
+    boolean preVote = c.bool("preVote", ClusterSettings.DEFAULT.preVote());
+    boolean checkQuorum = c.bool("checkQuorum", ClusterSettings.DEFAULT.checkQuorum());
+    if (mode == ClusterSettings.Reads.LEASE && !checkQuorum) {
+      throw c.error("reads", "\"lease\" needs \"checkQuorum\": true (a lease holds only while followers that hear"
+          + " the leader refuse to vote, Raft dissertation 6.4.1); valid: \"readIndex\", \"log\", or \"lease\" with"
+          + " checkQuorum");
+    }
+    long drift = c.wholeNumber("maxClockDriftPpm", ClusterSettings.DEFAULT.maxClockDriftPpm(), 0, Limits.MAX_PPM);
+    int initialMembers = (int) c.wholeNumber("initialMembers", nodes, 1, nodes);
+    return new ClusterSettings(mode, maxEntries, preVote, checkQuorum, drift, initialMembers);
   }
 
   /** The client load, or null when the file has no {@code clients} object. */

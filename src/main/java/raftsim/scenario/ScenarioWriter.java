@@ -46,8 +46,7 @@ public final class ScenarioWriter {
     fields.add(field("snapshot", new InlineObject()
         .put("everyEntries", s.snapshot().everyEntries())
         .put("chunkBytes", s.snapshot().chunkBytes())));
-    fields.add(field("cluster", new InlineObject().put("reads", quote(s.cluster().reads().jsonName()))
-        .put("maxEntriesPerAppend", s.cluster().maxEntriesPerAppend())));
+    fields.add(field("cluster", cluster(s.cluster())));
     if (s.clients() != null) {
       fields.add(field("clients", clients(s.clients())));
     }
@@ -66,6 +65,17 @@ public final class ScenarioWriter {
   /** A JSON string literal: the text in double quotes, escaped as JSON requires. */
   static String quote(String text) {
     return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + "\"";
+  }
+
+  /** The cluster object, one field per line: it is too long for one. */
+  private static String cluster(ClusterSettings c) {
+    return "{\n    " + String.join(",\n    ",
+        field("reads", quote(c.reads().jsonName())),
+        field("maxEntriesPerAppend", c.maxEntriesPerAppend()),
+        field("preVote", c.preVote()),
+        field("checkQuorum", c.checkQuorum()),
+        field("maxClockDriftPpm", c.maxClockDriftPpm()),
+        field("initialMembers", c.initialMembers())) + "\n  }";
   }
 
   /** The clients object, one field per line: it is too long for one. */
@@ -138,6 +148,12 @@ public final class ScenarioWriter {
       o.put("node", nodeRef(p.node())).put("forMs", p.forMs());
     } else if (e instanceof ScenarioEvent.ClockDrift d) {
       o.put("node", d.node()).put("ppm", d.ppm());
+    } else if (e instanceof ScenarioEvent.TransferLeader t) {
+      o.put("to", t.to());
+    } else if (e instanceof ScenarioEvent.AddServer a) {
+      o.put("node", a.node());
+    } else if (e instanceof ScenarioEvent.RemoveServer r) {
+      o.put("node", nodeRef(r.node()));
     } else if (e instanceof ScenarioEvent.Expect x) {
       expectFields(x, o);
     }
@@ -161,6 +177,11 @@ public final class ScenarioWriter {
     }
     if (x.noProgressSinceMs() != null) {
       o.put("noProgressSinceMs", x.noProgressSinceMs());
+    }
+    if (x.voters() != null) {
+      StringJoiner ids = new StringJoiner(", ", "[", "]");
+      x.voters().forEach(id -> ids.add(Integer.toString(id)));
+      o.put("voters", ids.toString());
     }
   }
 

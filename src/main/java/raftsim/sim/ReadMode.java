@@ -2,7 +2,10 @@ package raftsim.sim;
 
 /** How a node serves a client's read-only command. */
 public enum ReadMode {
-  /** ReadIndex (diss. §6.4): confirm leadership with a heartbeat round, then read the state machine. */
+  /**
+   * Through the core's read path: ReadIndex (diss. §6.4), confirming leadership with a heartbeat round,
+   * or the leader's lease (§6.4.1) when the core is configured for lease reads.
+   */
   READ_INDEX,
   /** Through the log like a write: slower, kept for comparison. */
   LOG

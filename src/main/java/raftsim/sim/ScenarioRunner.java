@@ -33,6 +33,20 @@ public final class ScenarioRunner {
   private final List<ExpectationResult> expectations = new ArrayList<>();
   /** Crashes and isolations waiting for the next leader to take office, in order. */
   private final java.util.ArrayDeque<ScenarioEvent> armedForNextLeader = new java.util.ArrayDeque<>();
+  /** Crashes of a next leader set to strike {@code afterMs} after it took office, not yet struck. */
+  private final List<Scheduled> delayedCrashes = new ArrayList<>();
+  /**
+   * Membership changes not yet made, oldest first: like an operator, the runner asks the leader of the
+   * moment for the first one, again every heartbeat interval, until the leader's configuration shows it
+   * made — through refusals (one change at a time), leader changes and truncated entries. Once the
+   * leader has taken one, the runner asks for the next at once, as an operator's script firing its
+   * requests back to back would: keeping changes one at a time is the leader's job (diss. §4.1).
+   */
+  private final java.util.ArrayDeque<MembershipChange> membershipChanges = new java.util.ArrayDeque<>();
+  private Scheduled membershipRetry;
+
+  /** A server to add ({@code add}) or remove. */
+  private record MembershipChange(boolean add, int server) {}
 
   private ScenarioRunner(Scenario scenario, SimOptions options, TraceWriter trace, ClientHistory history) {
     this.scenario = scenario;
@@ -58,7 +72,7 @@ public final class ScenarioRunner {
       } else if (armed instanceof ScenarioEvent.Crash c && c.afterMs() == 0) {
         sim.crash(leader, c.tornWrite());
       } else if (armed instanceof ScenarioEvent.Crash c) {
-        sim.at(sim.now() + c.afterMs(), s -> s.crash(leader, c.tornWrite()));
+        delayedCrashes.add(sim.at(sim.now() + c.afterMs(), s -> s.crash(leader, c.tornWrite())));
       }
     });
   }
@@ -67,12 +81,14 @@ public final class ScenarioRunner {
   public static SimOptions options(Scenario s) {
     RaftConfig raft = RaftConfig.of(s.timing().electionTimeoutMs().min(), s.timing().electionTimeoutMs().max(),
         s.timing().heartbeatMs()).withSnapshots(s.snapshot().everyEntries(), s.snapshot().chunkBytes())
-        .withMaxEntriesPerAppend(s.cluster().maxEntriesPerAppend());
+        .withMaxEntriesPerAppend(s.cluster().maxEntriesPerAppend()).withPreVote(s.cluster().preVote())
+        .withCheckQuorum(s.cluster().checkQuorum())
+        .withLeaseReads(s.cluster().reads() == ClusterSettings.Reads.LEASE, s.cluster().maxClockDriftPpm());
     NetworkParams network = new NetworkParams(s.network().delayMs().min(), s.network().delayMs().max(),
         s.network().dropRate(), s.network().duplicateRate());
     ReadMode reads = s.cluster().reads() == ClusterSettings.Reads.LOG ? ReadMode.LOG : ReadMode.READ_INDEX;
     return new SimOptions(s.nodes(), raft, network, s.disk().syncMs().min(), s.disk().syncMs().max(), s.seed(),
-        KvStore::new, reads, Long.MAX_VALUE);
+        KvStore::new, reads, Long.MAX_VALUE, s.cluster().initialMembers());
   }
 
   static ClientLoad clientLoad(Scenario s) {
@@ -177,6 +193,8 @@ public final class ScenarioRunner {
     } else if (e instanceof ScenarioEvent.Heal) {
       sim.heal();
       armedForNextLeader.clear(); // a heal ends the faults, armed ones included
+      delayedCrashes.forEach(sim::cancel); // and a next leader's crash that has not struck yet
+      delayedCrashes.clear();
     } else if (e instanceof ScenarioEvent.NetworkChange n) {
       NetworkParams now = sim.network();
       sim.setNetwork(new NetworkParams(
@@ -200,8 +218,61 @@ public final class ScenarioRunner {
       }
     } else if (e instanceof ScenarioEvent.ClockDrift d) {
       sim.clockDrift(d.node(), d.ppm());
+    } else if (e instanceof ScenarioEvent.AddServer a) {
+      membershipChanges.add(new MembershipChange(true, a.node()));
+      pursueMembershipChanges();
+    } else if (e instanceof ScenarioEvent.RemoveServer r) {
+      int node = resolve(r.node(), "removeServer", id -> true, key);
+      if (node != 0) {
+        membershipChanges.add(new MembershipChange(false, node));
+        pursueMembershipChanges();
+      }
+    } else if (e instanceof ScenarioEvent.TransferLeader t) {
+      int leader = resolve(new NodeRef.Leader(), "transferLeader", id -> true, key);
+      if (leader != 0) {
+        sim.transferLeadership(leader, t.to());
+      }
     } else if (e instanceof ScenarioEvent.Expect x) {
       checkExpectation(x);
+    }
+  }
+
+  /**
+   * Asks the leader of the moment for the oldest change not yet made; drops the changes its latest
+   * configuration already shows, and comes back a heartbeat interval later while any is left.
+   */
+  private void pursueMembershipChanges() {
+    while (!membershipChanges.isEmpty()) {
+      int leader = sim.leader();
+      if (leader == 0) {
+        break;
+      }
+      MembershipChange c = membershipChanges.peekFirst();
+      raftsim.core.Configuration latest = sim.core(leader).configuration();
+      if (latest.isMember(c.server()) == c.add()) {
+        membershipChanges.pollFirst();
+        if (sim.trace().enabled()) {
+          sim.trace().begin(sim.currentEvent(), sim.now(), "membership-done").field("op", c.add() ? "add" : "remove")
+              .field("server", c.server()).field("leader", leader).end();
+        }
+        continue;
+      }
+      raftsim.core.AdminRefusal refusal = c.add() ? sim.addServer(leader, c.server()) : sim.removeServer(leader, c.server());
+      if (refusal == raftsim.core.AdminRefusal.LAST_VOTER) {
+        membershipChanges.pollFirst(); // it can never be made
+        skip("removeServer", "node " + c.server() + " is the last voter");
+        continue;
+      }
+      if (refusal != null) {
+        break; // refused for now: look again later
+      }
+      // Appended: the loop sees it made, and asks for the next one at once.
+    }
+    if (!membershipChanges.isEmpty() && membershipRetry == null) {
+      membershipRetry = sim.at(sim.now() + sim.options().raft().heartbeatMs(), s -> {
+        membershipRetry = null;
+        pursueMembershipChanges();
+      });
     }
   }
 
@@ -288,6 +359,15 @@ public final class ScenarioRunner {
       record("noProgress@" + t, !progress, progress
           ? "an operation invoked at or after " + x.noProgressSinceMs() + " ms completed ok"
           : "no operation invoked at or after " + x.noProgressSinceMs() + " ms completed ok");
+    }
+    if (x.voters() != null) {
+      int leader = sim.leader();
+      RaftCore c = leader == 0 ? null : sim.core(leader);
+      boolean committed = c != null && c.log().configurationIndex() <= c.commitIndex();
+      List<Integer> found = c == null ? null : c.configuration().voters();
+      record("voters@" + t, committed && found.equals(x.voters()), c == null ? "no leader to ask"
+          : "expected voters " + x.voters() + ", leader " + leader + " has " + found
+              + (committed ? " (committed)" : " (not yet committed)"));
     }
   }
 

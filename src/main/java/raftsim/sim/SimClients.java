@@ -52,6 +52,8 @@ public final class SimClients {
     final int id;
     final SplittableRandom random;
     int believedLeader;
+    /** The node the current request was last sent to. */
+    int lastSentTo;
     long seq;
     Operation current;
     Scheduled retry;
@@ -155,8 +157,10 @@ public final class SimClients {
 
   private void send(Client c, Operation op, int node) {
     c.believedLeader = node;
-    op.inFlight++;
-    sim.clientSend(node, op.request, () -> arrived(op, node), () -> op.inFlight--);
+    c.lastSentTo = node;
+    // Every copy counts: a duplicate may still be on its way, or waiting at a paused node, when another
+    // copy has arrived, and the operation is "failed" only while none is left anywhere.
+    op.inFlight += sim.clientSend(node, op.request, () -> arrived(op, node), () -> op.inFlight--);
     sim.cancel(c.retry);
     c.retry = sim.at(sim.now() + load.retryMs(), s -> retry(c, op));
   }
@@ -172,7 +176,10 @@ public final class SimClients {
   private void retry(Client c, Operation op) {
     c.retry = null;
     if (c.current == op) {
-      send(c, op, c.believedLeader % sim.nodeCount() + 1);
+      // The next node after the one last tried — unless an answer already moved the client on to another
+      // (a "not leader" without a hint), which is then tried, so that no node is skipped.
+      int next = c.believedLeader == c.lastSentTo ? c.lastSentTo % sim.nodeCount() + 1 : c.believedLeader;
+      send(c, op, next);
     }
   }
 
@@ -198,6 +205,13 @@ public final class SimClients {
       }
       history.ok(op.opId, c.id, sim.now(), applied.result());
       traceCompletion(c, op, "ok", applied.result());
+      return;
+    }
+    if (node != c.lastSentTo) {
+      // A refusal from a node the client has moved on from: a duplicate, or the answer to an earlier try.
+      // Acting on it again would multiply the client's requests with every duplicate, and two nodes that
+      // point at each other (a leader handing office to a node that does not lead yet) would then drive
+      // the client's requests up without end.
       return;
     }
     int hint = reply instanceof ClientReply.NotLeader n ? n.leaderHint()

@@ -3,6 +3,8 @@ package raftsim.sim;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import raftsim.core.AdminRefusal;
+import raftsim.core.AdminResult;
 import raftsim.core.AppliedEntry;
 import raftsim.core.ClientReply;
 import raftsim.core.ClientRequest;
@@ -155,6 +157,13 @@ final class SimNode {
     }
   }
 
+  /** An operator's request to this node's core; returns why it was refused, or null when it was accepted. */
+  AdminRefusal admin(java.util.function.BiFunction<RaftCore, Long, AdminResult> request) {
+    AdminResult r = request.apply(core, localNow());
+    handle(r.ready());
+    return r.refusal();
+  }
+
   /** A disk write became durable: release what waited for it, then tell the core (it may now commit). */
   void diskDone(DiskWrite w) {
     if (!w.durable) {
@@ -186,6 +195,9 @@ final class SimNode {
     List<Message> held = w.held;
     for (int i = 0; held != null && i < held.size(); i++) {
       sim.send(held.get(i));
+    }
+    if (w.hardState != null) {
+      handle(core.hardStatePersisted(w.hardState.term(), w.hardState.votedFor(), localNow()));
     }
     LogWrite lw = w.logWrite;
     if (lw != null && !lw.entries().isEmpty()) {

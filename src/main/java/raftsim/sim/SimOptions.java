@@ -16,6 +16,8 @@ import raftsim.kv.KvStore;
  * @param stateMachines makes each node's state machine, at boot and at every restart
  * @param reads how nodes serve read-only commands
  * @param eventLimit a run stops after this many events, as a runaway (Long.MAX_VALUE: no limit)
+ * @param initialMembers nodes 1..initialMembers are the first configuration's voters; the others run as
+ *     spares outside it until added (diss. §4.1)
  */
 public record SimOptions(
     int nodes,
@@ -26,11 +28,15 @@ public record SimOptions(
     long seed,
     Supplier<StateMachine> stateMachines,
     ReadMode reads,
-    long eventLimit) {
+    long eventLimit,
+    int initialMembers) {
 
   public SimOptions {
     if (nodes < 1) {
       throw new IllegalArgumentException("a cluster needs at least one node");
+    }
+    if (initialMembers < 1 || initialMembers > nodes) {
+      throw new IllegalArgumentException("initialMembers must be 1.." + nodes + ", got " + initialMembers);
     }
     if (diskSyncMinMs < 0 || diskSyncMaxMs < diskSyncMinMs) {
       throw new IllegalArgumentException("disk sync must be 0 <= min <= max");
@@ -40,30 +46,41 @@ public record SimOptions(
   /** The contract's defaults for everything but size and seed, with the key-value store. */
   public static SimOptions defaults(int nodes, long seed) {
     return new SimOptions(nodes, RaftConfig.defaults(), new NetworkParams(1, 10, 0, 0), 0, 2, seed, KvStore::new,
-        ReadMode.READ_INDEX, Long.MAX_VALUE);
+        ReadMode.READ_INDEX, Long.MAX_VALUE, nodes);
   }
 
   public SimOptions withNetwork(NetworkParams n) {
-    return new SimOptions(nodes, raft, n, diskSyncMinMs, diskSyncMaxMs, seed, stateMachines, reads, eventLimit);
+    return new SimOptions(nodes, raft, n, diskSyncMinMs, diskSyncMaxMs, seed,
+        stateMachines, reads, eventLimit, initialMembers);
   }
 
   public SimOptions withSeed(long s) {
-    return new SimOptions(nodes, raft, network, diskSyncMinMs, diskSyncMaxMs, s, stateMachines, reads, eventLimit);
+    return new SimOptions(nodes, raft, network, diskSyncMinMs, diskSyncMaxMs, s,
+        stateMachines, reads, eventLimit, initialMembers);
   }
 
   public SimOptions withRaft(RaftConfig r) {
-    return new SimOptions(nodes, r, network, diskSyncMinMs, diskSyncMaxMs, seed, stateMachines, reads, eventLimit);
+    return new SimOptions(nodes, r, network, diskSyncMinMs, diskSyncMaxMs, seed,
+        stateMachines, reads, eventLimit, initialMembers);
   }
 
   public SimOptions withReads(ReadMode r) {
-    return new SimOptions(nodes, raft, network, diskSyncMinMs, diskSyncMaxMs, seed, stateMachines, r, eventLimit);
+    return new SimOptions(nodes, raft, network, diskSyncMinMs, diskSyncMaxMs, seed,
+        stateMachines, r, eventLimit, initialMembers);
   }
 
   public SimOptions withEventLimit(long limit) {
-    return new SimOptions(nodes, raft, network, diskSyncMinMs, diskSyncMaxMs, seed, stateMachines, reads, limit);
+    return new SimOptions(nodes, raft, network, diskSyncMinMs, diskSyncMaxMs, seed,
+        stateMachines, reads, limit, initialMembers);
+  }
+
+  public SimOptions withInitialMembers(int n) {
+    return new SimOptions(nodes, raft, network, diskSyncMinMs, diskSyncMaxMs, seed,
+        stateMachines, reads, eventLimit, n);
   }
 
   public SimOptions withStateMachines(Supplier<StateMachine> s) {
-    return new SimOptions(nodes, raft, network, diskSyncMinMs, diskSyncMaxMs, seed, s, reads, eventLimit);
+    return new SimOptions(nodes, raft, network, diskSyncMinMs, diskSyncMaxMs, seed,
+        s, reads, eventLimit, initialMembers);
   }
 }

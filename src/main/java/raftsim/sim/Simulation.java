@@ -69,8 +69,8 @@ public final class Simulation {
     this.network = options.network();
     this.nodes = new SimNode[options.nodes() + 1];
     List<Integer> ids = new ArrayList<>();
-    for (int i = 1; i <= options.nodes(); i++) {
-      ids.add(i);
+    for (int i = 1; i <= options.initialMembers(); i++) {
+      ids.add(i); // the first configuration; nodes above it start as spares outside it
     }
     this.memberIds = Collections.unmodifiableList(ids);
     this.links = new Links(options.nodes());
@@ -285,6 +285,43 @@ public final class Simulation {
     }
   }
 
+  /**
+   * Asks {@code node}, which must be live, to hand over leadership to {@code to} (diss. §3.10), as an
+   * operator would; returns why it refused, or null when the transfer started. Traced either way.
+   */
+  public raftsim.core.AdminRefusal transferLeadership(int node, int to) {
+    raftsim.core.AdminRefusal refusal = nodes[node].admin((core, local) -> core.transferLeadership(to, local));
+    if (trace.enabled()) {
+      trace.begin(currentEvent, now, "transfer-request").field("node", node).field("to", to)
+          .field("result", refusal == null ? "started" : refusal.name()).end();
+    }
+    return refusal;
+  }
+
+  /**
+   * Asks {@code leader} to add {@code server} to the configuration (diss. §4.1), as an operator would;
+   * returns why it refused, or null when the change was appended. Traced either way.
+   */
+  public raftsim.core.AdminRefusal addServer(int leader, int server) {
+    raftsim.core.AdminRefusal refusal = nodes[leader].admin((core, local) -> core.addServer(server, "", local));
+    traceMembership(leader, "add", server, refusal);
+    return refusal;
+  }
+
+  /** Asks {@code leader} to remove {@code server}, possibly itself (diss. §4.1, §4.2.2); as {@link #addServer}. */
+  public raftsim.core.AdminRefusal removeServer(int leader, int server) {
+    raftsim.core.AdminRefusal refusal = nodes[leader].admin((core, local) -> core.removeServer(server, local));
+    traceMembership(leader, "remove", server, refusal);
+    return refusal;
+  }
+
+  private void traceMembership(int leader, String op, int server, raftsim.core.AdminRefusal refusal) {
+    if (trace.enabled()) {
+      trace.begin(currentEvent, now, "membership-request").field("node", leader).field("op", op)
+          .field("server", server).field("result", refusal == null ? "appended" : refusal.name()).end();
+    }
+  }
+
   /** The network's current delays and rates. */
   public NetworkParams network() {
     return network;
@@ -368,10 +405,12 @@ public final class Simulation {
   /**
    * A client sends {@code request} to {@code node} over the network: delayed, perhaps lost or
    * duplicated, but untouched by partitions, isolation and cuts (clients stand outside them).
-   * {@code onArrival} runs for each copy that reaches a live node, just before the node gets it; a
-   * copy that is lost, or reaches a crashed node, runs {@code onLost}.
+   * Returns how many copies are on their way (0 when the request is lost at once, 2 when it is
+   * duplicated): each of them later runs {@code onArrival} when it reaches a live node, just before the
+   * node gets it, or {@code onLost} when it reaches a crashed one. A copy that reaches a paused node
+   * waits there and runs neither until the node resumes.
    */
-  public void clientSend(int node, ClientRequest request, Runnable onArrival, Runnable onLost) {
+  public int clientSend(int node, ClientRequest request, Runnable onArrival, Runnable onLost) {
     if (trace.enabled()) {
       trace.begin(currentEvent, now, "client-send").field("client", request.clientId()).field("clientSeq", request.seq())
           .field("to", node).field("command", request.command()).end();
@@ -380,13 +419,13 @@ public final class Simulation {
     int copies = LinkStreams.copies(r, network);
     if (copies == 0) {
       traceClientDrop(node, request.clientId(), request.seq(), "loss");
-      onLost.run();
-      return;
+      return 0;
     }
     for (int i = 0; i < copies; i++) {
       queue.add(new ActionEvent(s -> s.clientArrival(node, request, onArrival, onLost)),
           now + LinkStreams.delay(r, network));
     }
+    return copies;
   }
 
   private void clientArrival(int node, ClientRequest request, Runnable onArrival, Runnable onLost) {
@@ -441,22 +480,25 @@ public final class Simulation {
   /**
    * CONTRACT §4, "Leader at a moment": a live node in the leader role such that a majority of the
    * cluster (itself included) are live nodes with open links both ways to it and a term not above its.
+   * With membership changes "the cluster" is the configuration the leader itself is using (diss. §4.1):
+   * the voters of the latest configuration in its log. Without them it is every node, as before.
    */
   private int computeLeader() {
-    int majority = options.nodes() / 2 + 1;
     for (int l = 1; l <= options.nodes(); l++) {
       RaftCore c = nodes[l].core();
       if (!nodes[l].live() || c.role() != Role.LEADER) {
         continue;
       }
+      List<Integer> voters = c.configuration().voters();
       int followers = 0;
-      for (int x = 1; x <= options.nodes(); x++) {
-        RaftCore cx = nodes[x].core();
-        if (nodes[x].live() && cx.currentTerm() <= c.currentTerm() && (x == l || (links.open(l, x) && links.open(x, l)))) {
+      for (int x : voters) {
+        RaftCore cx = x <= options.nodes() ? nodes[x].core() : null;
+        if (cx != null && nodes[x].live() && cx.currentTerm() <= c.currentTerm()
+            && (x == l || (links.open(l, x) && links.open(x, l)))) {
           followers++;
         }
       }
-      if (followers >= majority) {
+      if (followers >= voters.size() / 2 + 1) {
         return l;
       }
     }

@@ -52,10 +52,25 @@ class BadInputTest {
 
   // ------------------------------------------------------------------------- who sent it, to whom
 
+  /**
+   * A sender that is not a node at all is ignored. (A node outside this node's configuration is heard:
+   * with membership changes it may belong to a newer configuration, diss. §4.1; see MembershipTest.)
+   */
   @Test
-  void senderOutsideTheClusterIsIgnored() {
-    assertDropped(followerOfNode2(), requestVote(7, 1, 9, 5, 5), IgnoreReason.UNKNOWN_SENDER);
-    assertDropped(followerOfNode2(), append(0, 1, 9, 0, 0, 0), IgnoreReason.UNKNOWN_SENDER);
+  void senderThatIsNoNodeIsIgnored() {
+    assertDropped(followerOfNode2(), requestVote(0, 1, 9, 5, 5), IgnoreReason.UNKNOWN_SENDER);
+    assertDropped(followerOfNode2(), append(-4, 1, 9, 0, 0, 0), IgnoreReason.UNKNOWN_SENDER);
+  }
+
+  /** A leader ignores answers from a node it does not replicate to; a candidate, votes from a non-voter. */
+  @Test
+  void repliesFromNonMembersAreIgnored() {
+    RaftCore leader = leader(PersistentState.EMPTY);
+    assertDropped(leader, ack(7, 1, 1, 1), IgnoreReason.UNKNOWN_SENDER);
+
+    RaftCore candidate = follower(1, 2, logOfTerms(1, 2));
+    campaign(candidate); // term 3
+    assertDropped(candidate, grant(7, 1, 3), IgnoreReason.NOT_A_VOTER);
   }
 
   @Test

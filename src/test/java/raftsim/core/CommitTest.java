@@ -163,7 +163,7 @@ class CommitTest {
   @Test
   void rule16_singleNodeLeaderCommitsOnlyWhatIsDurable() {
     RaftCore solo = CoreFixture.node(1, List.of(1), PersistentState.EMPTY, 0);
-    campaign(solo);
+    CoreFixture.electAlone(solo);
     solo.propose(new ClientRequest(5, 1, "SET x 1"), LATER);
     assertEquals(0, solo.commitIndex());
 

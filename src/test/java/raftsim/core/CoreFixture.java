@@ -60,6 +60,16 @@ final class CoreFixture {
   }
 
   /**
+   * Makes {@code solo}, the only voter of its configuration, leader of a new term: it campaigns, and its
+   * storage reports its vote durable (rule 16). Returns the Ready of that report (the one carrying the no-op).
+   */
+  static Ready electAlone(RaftCore solo) {
+    long t = solo.electionDeadline();
+    solo.tick(t);
+    return solo.hardStatePersisted(solo.currentTerm(), solo.id(), t);
+  }
+
+  /**
    * Makes {@code core} leader of a new term: it campaigns and then receives just enough grants, from its
    * lowest-numbered peers. Returns the Ready of the winning vote (the one carrying the no-op).
    */

@@ -59,7 +59,10 @@ class ElectionTimerTest {
   @ParameterizedTest
   @EnumSource(VoteRefusal.class)
   void rule4_refusingAVoteDoesNotResetTheTimer(VoteRefusal reason) {
-    RaftCore node = follower(1, 2, logOfTerms(1));
+    RaftCore node = reason == VoteRefusal.LEADER_HEARD
+        ? CoreFixture.node(1, THREE, CONFIG.withCheckQuorum(true), stored(2, HardState.NO_VOTE, logOfTerms(1)),
+            new KvStore(), 0)
+        : follower(1, 2, logOfTerms(1));
     RequestVote rv = switch (reason) {
       case STALE_TERM -> requestVote(2, 1, 1, 5, 1);
       case ALREADY_VOTED -> {
@@ -67,6 +70,10 @@ class ElectionTimerTest {
         yield requestVote(3, 1, 2, 1, 1);
       }
       case CANDIDATE_LOG_BEHIND -> requestVote(2, 1, 2, 0, 0);
+      case LEADER_HEARD -> {
+        node.step(append(3, 1, 2, 1, 1, 0), LATER - 1); // diss. §4.2.3: it hears from leader 3
+        yield requestVote(2, 1, 3, 1, 1);
+      }
     };
     long before = node.nextDeadline();
 

@@ -15,9 +15,9 @@ class ProgressTest {
   /** Rule 13: index 0 is the empty prefix, never an entry to send: a view starting there is refused at once. */
   @Test
   void rule13_progressCannotStartBeforeTheFirstIndex() {
-    assertThrows(IllegalStateException.class, () -> new Progress(2, 0, 4));
+    assertThrows(IllegalStateException.class, () -> new Progress(2, 0, 4, 0));
 
-    Progress p = new Progress(2, 1, 4);
+    Progress p = new Progress(2, 1, 4, 0);
 
     assertEquals(1, p.nextIndex());
     assertEquals(0, p.matchIndex());

@@ -13,9 +13,11 @@ import org.junit.jupiter.api.Test;
  * up to (4, term 2) that holds 5:t2, 6:t3, 7:t3.
  */
 class RaftLogTest {
+  /** The configuration in force at the snapshot: three voters (diss. §4.1). */
+  private static final Configuration CLUSTER = Configuration.of(List.of(1, 2, 3));
 
   private static RaftLog compactedLog() {
-    return new RaftLog(4, 2, List.of(noop(5, 2), noop(6, 3), noop(7, 3)));
+    return new RaftLog(4, 2, CLUSTER, List.of(noop(5, 2), noop(6, 3), noop(7, 3)));
   }
 
   /** The snapshot's index has a term but no entry; the error names the entries the log does hold. */
@@ -82,7 +84,7 @@ class RaftLogTest {
     assertEquals(-1, log.lastIndexOfTerm(1), "earlier terms are compacted away: unknown");
     assertEquals(-1, log.lastIndexOfTerm(4));
 
-    RaftLog prefixOnly = new RaftLog(4, 2, List.of(noop(5, 3)));
+    RaftLog prefixOnly = new RaftLog(4, 2, CLUSTER, List.of(noop(5, 3)));
     assertEquals(4, prefixOnly.lastIndexOfTerm(2), "the snapshot's last entry is of term 2");
     assertEquals(-1, prefixOnly.lastIndexOfTerm(1));
   }
@@ -95,7 +97,7 @@ class RaftLogTest {
   void slicesAreRightAtIndicesBeyondTheIntRange() {
     long base = Integer.MAX_VALUE - 1L; // the snapshot ends at 2^31 - 2
     List<LogEntry> entries = List.of(noop(base + 1, 5), noop(base + 2, 5), noop(base + 3, 6), noop(base + 4, 6));
-    RaftLog log = new RaftLog(base, 5, entries);
+    RaftLog log = new RaftLog(base, 5, CLUSTER, entries);
 
     assertEquals(entries.subList(0, 3), log.slice(base + 1, base + 3));
     assertEquals(entries.subList(1, 3), log.slice(base + 2, base + 3));

@@ -307,7 +307,7 @@ class ReadIndexTest {
   void rule20_singleNodeServesAReadAtOnceAfterItsFirstCommit() {
     KvStore kv = new KvStore();
     RaftCore solo = CoreFixture.node(1, List.of(1), CoreFixture.CONFIG, PersistentState.EMPTY, kv, 0);
-    campaign(solo);
+    CoreFixture.electAlone(solo);
     solo.persisted(1, 1, 400);
     solo.propose(new ClientRequest(77, 1, "SET x 1"), 400);
     solo.persisted(2, 1, 400);
@@ -325,7 +325,7 @@ class ReadIndexTest {
   @Test
   void rule20_singleNodeServesAReadThatArrivedBeforeItsFirstCommitOnceItCommits() {
     RaftCore solo = CoreFixture.node(1, List.of(1), CoreFixture.CONFIG, PersistentState.EMPTY, new KvStore(), 0);
-    campaign(solo); // leader, no-op at 1 not yet durable
+    CoreFixture.electAlone(solo); // leader, no-op at 1 not yet durable
 
     Ready early = solo.read(get(5, 1, "x"), 400);
     assertTrue(early.replies().isEmpty(), "no entry of its term has committed yet");

@@ -31,7 +31,7 @@ class SnapshotTakeTest {
   /** A single-node cluster that compacts every {@code every} entries; it has committed and applied its no-op. */
   private static RaftCore solo(KvStore kv, long every) {
     RaftCore solo = CoreFixture.node(1, List.of(1), snapshotting(every, 64), PersistentState.EMPTY, kv, 0);
-    campaign(solo);
+    CoreFixture.electAlone(solo);
     solo.persisted(1, 1, LATER);
     assertEquals(1, solo.lastApplied());
     return solo;

@@ -142,10 +142,10 @@ class ValuesTest {
   /** Summaries add up the counts of a node's successive starts, field by field. */
   @Test
   void coreStatsAddFieldByField() {
-    CoreStats a = new CoreStats(1, 20, 300, 4000, 50000);
-    CoreStats b = new CoreStats(6, 70, 800, 9000, 10000);
+    CoreStats a = new CoreStats(1, 20, 300, 4000, 50000, 600000);
+    CoreStats b = new CoreStats(6, 70, 800, 9000, 10000, 200000);
 
-    assertEquals(new CoreStats(7, 90, 1100, 13000, 60000), a.plus(b));
+    assertEquals(new CoreStats(7, 90, 1100, 13000, 60000, 800000), a.plus(b));
     assertEquals(a, a.plus(CoreStats.ZERO));
   }
 

@@ -222,16 +222,47 @@ class VotingTest {
     assertEquals(1, candidate.currentTerm());
   }
 
-  /** §5.2: in a cluster of one, the node's own vote is a majority: it leads at its first timeout. */
+  /**
+   * §5.2: in a cluster of one, the node's own vote is a majority: it leads at its first timeout — once
+   * that vote is durable (rule 16), for which it asks nobody.
+   */
   @Test
   void rule6_singleNodeClusterElectsItself() {
     RaftCore solo = CoreFixture.node(1, List.of(1), PersistentState.EMPTY, 0);
 
     Ready r = campaign(solo);
+    assertEquals(new HardState(1, 1), r.hardState());
+    assertTrue(r.messages().isEmpty());
+    Ready durable = solo.hardStatePersisted(1, 1, solo.electionDeadline());
 
     assertEquals(Role.LEADER, solo.role());
     assertEquals(1, solo.currentTerm());
-    assertTrue(r.messages().isEmpty());
+    assertEquals(1, durable.logWrite().entries().size(), "its no-op");
+  }
+
+  /**
+   * Rule 16 (and "counting the leader's own vote before it is durable"): the only voter of its
+   * configuration does not take office on its own vote until that vote is durable. Were it leader at
+   * once, a crash before the write could take the vote back; restarted in the term before, it could
+   * vote again in that term for another candidate — here node 2, a server its configuration removed,
+   * which may stand while it does not know its removal committed — and two leaders of one term would
+   * have been elected. A report of another term, or of no vote of its own, changes nothing.
+   */
+  @Test
+  void rule16_aSingleVoterTakesOfficeOnlyOnceItsVoteIsDurable() {
+    RaftCore solo = CoreFixture.node(1, List.of(1), PersistentState.EMPTY, 0);
+    long t = solo.electionDeadline();
+
+    solo.tick(t);
+    assertEquals(Role.CANDIDATE, solo.role(), "its vote is not durable yet");
+    solo.hardStatePersisted(0, HardState.NO_VOTE, t); // an older write
+    solo.hardStatePersisted(1, 2, t); // not its own vote
+    assertEquals(Role.CANDIDATE, solo.role());
+    solo.tick(t + 1);
+    assertEquals(Role.CANDIDATE, solo.role(), "nor does time alone make it leader");
+
+    solo.hardStatePersisted(1, 1, t + 2);
+    assertEquals(Role.LEADER, solo.role());
   }
 
   // ------------------------------------------------------------- rule 8: the new leader's no-op

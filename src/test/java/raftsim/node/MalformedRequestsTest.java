@@ -115,7 +115,44 @@ class MalformedRequestsTest {
             utf8("{\"type\":\"InstallSnapshot\",\"from\":2,\"to\":1,\"term\":1,\"lastIncludedIndex\":1,"
                 + "\"lastIncludedTerm\":1,\"offset\":0,\"done\":true,\"data\":\"%%%\"}"), new String[] {t, TOKEN}, 400),
         Arguments.of("unknown peer endpoint", "POST", "/raft/gossip", utf8("{}"), new String[] {t, TOKEN}, 404),
-        Arguments.of("GET on a peer endpoint", "GET", "/raft/append_entries", null, new String[] {t, TOKEN}, 405));
+        Arguments.of("GET on a peer endpoint", "GET", "/raft/append_entries", null, new String[] {t, TOKEN}, 405),
+        Arguments.of("peer call, TimeoutNow at the wrong endpoint", "POST", "/raft/request_vote",
+            utf8("{\"type\":\"TimeoutNow\",\"from\":2,\"to\":1,\"term\":1}"), new String[] {t, TOKEN}, 400),
+        Arguments.of("admin call without the token", "POST", "/admin/transfer-leader", utf8("{\"to\": 2}"),
+            new String[0], 401),
+        Arguments.of("admin call, GET", "GET", "/admin/transfer-leader", null, new String[] {t, TOKEN}, 405),
+        Arguments.of("admin call, unknown endpoint", "POST", "/admin/reboot", utf8("{}"), new String[] {t, TOKEN}, 404),
+        Arguments.of("transfer, to missing", "POST", "/admin/transfer-leader", utf8("{}"), new String[] {t, TOKEN}, 400),
+        Arguments.of("transfer, to not a number", "POST", "/admin/transfer-leader", utf8("{\"to\": \"two\"}"),
+            new String[] {t, TOKEN}, 400),
+        Arguments.of("transfer, to zero", "POST", "/admin/transfer-leader", utf8("{\"to\": 0}"),
+            new String[] {t, TOKEN}, 400),
+        Arguments.of("transfer, unknown field", "POST", "/admin/transfer-leader", utf8("{\"to\": 2, \"now\": true}"),
+            new String[] {t, TOKEN}, 400),
+        Arguments.of("transfer to a node that is no voter", "POST", "/admin/transfer-leader", utf8("{\"to\": 2}"),
+            new String[] {t, TOKEN}, 409),
+        Arguments.of("transfer to the leader itself", "POST", "/admin/transfer-leader", utf8("{\"to\": 1}"),
+            new String[] {t, TOKEN}, 409),
+        Arguments.of("add-server without the token", "POST", "/admin/add-server",
+            utf8("{\"id\": 4, \"address\": \"127.0.0.1:9\"}"), new String[0], 401),
+        Arguments.of("add-server, address missing", "POST", "/admin/add-server", utf8("{\"id\": 4}"),
+            new String[] {t, TOKEN}, 400),
+        Arguments.of("add-server, address not HOST:PORT", "POST", "/admin/add-server",
+            utf8("{\"id\": 4, \"address\": \"nowhere\"}"), new String[] {t, TOKEN}, 400),
+        Arguments.of("add-server, negative id", "POST", "/admin/add-server",
+            utf8("{\"id\": -4, \"address\": \"127.0.0.1:9\"}"), new String[] {t, TOKEN}, 400),
+        Arguments.of("add-server, already a member", "POST", "/admin/add-server",
+            utf8("{\"id\": 1, \"address\": \"127.0.0.1:9\"}"), new String[] {t, TOKEN}, 409),
+        Arguments.of("remove-server, id of the wrong type", "POST", "/admin/remove-server", utf8("{\"id\": [3]}"),
+            new String[] {t, TOKEN}, 400),
+        Arguments.of("remove-server, not a member", "POST", "/admin/remove-server", utf8("{\"id\": 3}"),
+            new String[] {t, TOKEN}, 409),
+        Arguments.of("remove-server, the last voter", "POST", "/admin/remove-server", utf8("{\"id\": 1}"),
+            new String[] {t, TOKEN}, 409),
+        Arguments.of("peer call, configuration without voters", "POST", "/raft/append_entries",
+            utf8("{\"type\":\"AppendEntries\",\"from\":2,\"to\":1,\"term\":1,\"prevLogIndex\":0,"
+                + "\"prevLogTerm\":0,\"leaderCommit\":0,\"round\":1,\"entries\":[{\"index\":1,\"term\":1,"
+                + "\"config\":{\"voters\":[],\"learners\":[],\"addresses\":{}}}]}"), new String[] {t, TOKEN}, 400));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -91,7 +91,7 @@ class ScenarioLoaderTest {
     Scenario s = Examples.parse(Examples.EVERY_KIND, "every.json");
 
     List<ScenarioEvent> e = s.withoutPositions().events();
-    assertEquals(29, e.size());
+    assertEquals(34, e.size());
     assertEquals(new ScenarioEvent.Heal(0, SourcePosition.NONE), e.get(0));
     assertEquals(new ScenarioEvent.Crash(1000, new NodeRef.Id(2), true, SourcePosition.NONE), e.get(1));
     assertEquals(new ScenarioEvent.Crash(1000, new NodeRef.Random(), false, SourcePosition.NONE), e.get(2));
@@ -103,11 +103,17 @@ class ScenarioLoaderTest {
     assertEquals(new ScenarioEvent.ClientsActive(2500, false, SourcePosition.NONE), e.get(15));
     assertEquals(new ScenarioEvent.Pause(3000, new NodeRef.Random(), 20000, SourcePosition.NONE), e.get(19));
     assertEquals(new ScenarioEvent.ClockDrift(3100, 1, -500000, SourcePosition.NONE), e.get(20));
+    assertEquals(new ScenarioEvent.TransferLeader(3200, 2, SourcePosition.NONE), e.get(22));
+    assertEquals(new ScenarioEvent.AddServer(3300, 5, SourcePosition.NONE), e.get(23));
+    assertEquals(new ScenarioEvent.RemoveServer(3300, new NodeRef.Leader(), SourcePosition.NONE), e.get(24));
+    assertEquals(new ScenarioEvent.Expect(3400, null, null, null, null, null, List.of(2, 3, 5), SourcePosition.NONE),
+        e.get(26));
     assertEquals(new ScenarioEvent.Expect(4000, new LeaderExpectation.Node(3), 3, Role.LEADER, null, null,
-        SourcePosition.NONE), e.get(23));
-    assertEquals(new ScenarioEvent.Expect(4000, null, 4, Role.CRASHED, 4000L, null, SourcePosition.NONE), e.get(26));
-    assertEquals(new ScenarioEvent.Expect(9000, null, null, null, null, 8000L, SourcePosition.NONE), e.get(27));
-    assertEquals(new ScenarioEvent.Heal(20000, SourcePosition.NONE), e.get(28));
+        SourcePosition.NONE), e.get(28));
+    assertEquals(new ScenarioEvent.Expect(4000, null, 4, Role.CRASHED, 4000L, null, SourcePosition.NONE), e.get(31));
+    assertEquals(new ScenarioEvent.Expect(9000, null, null, null, null, 8000L, SourcePosition.NONE), e.get(32));
+    assertEquals(new ScenarioEvent.Heal(20000, SourcePosition.NONE), e.get(33));
+    assertEquals(new ClusterSettings(ClusterSettings.Reads.LEASE, 64, true, true, 500_000, 4), s.cluster());
 
     assertEquals(new Mix(1, 2.5, 0, 0.125, 1000000), s.clients().mix());
     assertEquals(new Expectations(LinearizableExpectation.SKIP, false, 0L, 3L, 1_000_000_000_000L), s.expect());

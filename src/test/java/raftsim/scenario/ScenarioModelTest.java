@@ -50,6 +50,9 @@ class ScenarioModelTest {
         new ScenarioEvent.ClientsActive(0, true, NONE),
         new ScenarioEvent.Pause(0, new NodeRef.Id(1), 1, NONE),
         new ScenarioEvent.ClockDrift(0, 1, 0, NONE),
+        new ScenarioEvent.TransferLeader(0, 2, NONE),
+        new ScenarioEvent.AddServer(0, 4, NONE),
+        new ScenarioEvent.RemoveServer(0, new NodeRef.Leader(), NONE),
         new ScenarioEvent.Expect(0, new LeaderExpectation.Any(), null, null, null, null, NONE));
 
     assertEquals(ScenarioEvent.KINDS, oneOfEach.stream().map(ScenarioEvent::kind).toList());

@@ -28,7 +28,14 @@ class ScenarioWriterTest {
           "network": { "delayMs": [1, 10], "dropRate": 0.0, "duplicateRate": 0.0 },
           "disk": { "syncMs": [0, 2] },
           "snapshot": { "everyEntries": 1000, "chunkBytes": 65536 },
-          "cluster": { "reads": "readIndex", "maxEntriesPerAppend": 64 },
+          "cluster": {
+            "reads": "readIndex",
+            "maxEntriesPerAppend": 64,
+            "preVote": false,
+            "checkQuorum": false,
+            "maxClockDriftPpm": 10000,
+            "initialMembers": 5
+          },
           "clients": {
             "count": 3,
             "keys": 5,
@@ -65,7 +72,14 @@ class ScenarioWriterTest {
           "network": { "delayMs": [1, 10], "dropRate": 0.0, "duplicateRate": 0.0 },
           "disk": { "syncMs": [0, 2] },
           "snapshot": { "everyEntries": 1000, "chunkBytes": 65536 },
-          "cluster": { "reads": "readIndex", "maxEntriesPerAppend": 64 },
+          "cluster": {
+            "reads": "readIndex",
+            "maxEntriesPerAppend": 64,
+            "preVote": false,
+            "checkQuorum": false,
+            "maxClockDriftPpm": 10000,
+            "initialMembers": 3
+          },
           "events": []
         }
         """;
@@ -102,6 +116,11 @@ class ScenarioWriterTest {
         new ScenarioEvent.ClientsActive(80, false, NONE),
         new ScenarioEvent.Pause(90, new NodeRef.Leader(), 123, NONE),
         new ScenarioEvent.ClockDrift(100, 3, -1, NONE),
+        new ScenarioEvent.TransferLeader(105, 6, NONE),
+        new ScenarioEvent.AddServer(106, 7, NONE),
+        new ScenarioEvent.RemoveServer(107, new NodeRef.Id(1), NONE),
+        new ScenarioEvent.RemoveServer(107, new NodeRef.Leader(), NONE),
+        new ScenarioEvent.Expect(108, null, null, null, null, null, List.of(7, 2, 3), NONE),
         new ScenarioEvent.Expect(110, new LeaderExpectation.None(), 2, Role.FOLLOWER, 0L, 110L, NONE),
         new ScenarioEvent.Expect(0, new LeaderExpectation.Node(7), null, null, null, null, NONE));
     Scenario s = new Scenario("hand \"built\"\n", "tab\there, \u00e9t\u00e9, \u0001", Long.MIN_VALUE, 7, 110,

@@ -22,7 +22,7 @@ class SendOrderSimTest {
   @Test
   void promisesWaitForTheDiskAndTheLeadersAppendsDoNot() throws Exception {
     SimOptions slowDisk = new SimOptions(3, raftsim.core.RaftConfig.defaults(), new NetworkParams(1, 5, 0, 0), 15, 15, 11,
-        raftsim.kv.KvStore::new, ReadMode.READ_INDEX, Long.MAX_VALUE);
+        raftsim.kv.KvStore::new, ReadMode.READ_INDEX, Long.MAX_VALUE, 3);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     TraceWriter trace = TraceWriter.to(bytes);
     Simulation sim = new Simulation(slowDisk, trace);

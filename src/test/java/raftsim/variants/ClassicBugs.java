@@ -50,5 +50,10 @@ final class ClassicBugs {
       new Bug("local-reads",
           "a leader answers reads from its own state, without the log or ReadIndex (diss. §6.4)",
           List.of(new Patch("Reads.java", "      admit(new LeaderRead(request, 0, 0), now, out);",
-              "      answer(request, core.lastApplied, out);"))));
+              "      answer(request, core.lastApplied, out);"))),
+      new Bug("concurrent-configuration-changes",
+          "a leader proposes a configuration change while another is uncommitted (diss. §4.1): two changes"
+              + " of one server each add up to two, and two disjoint majorities can form",
+          List.of(new Patch("Membership.java", "if (core.log.configurationIndex() > core.commitIndex) {",
+              "if (false) {"))));
 }

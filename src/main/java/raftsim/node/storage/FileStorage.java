@@ -50,6 +50,8 @@ public final class FileStorage implements AutoCloseable {
   private static final String HARD_STATE = "hardstate";
   private static final String SNAPSHOT = "snapshot";
   private static final byte[] SNAPSHOT_MAGIC = "raftsim-snapshot-1\n".getBytes(StandardCharsets.US_ASCII);
+  /** Version 2 adds the configuration in force at the snapshot's index (diss. §4.1) after the state. */
+  private static final byte[] SNAPSHOT_MAGIC_2 = "raftsim-snapshot-2\n".getBytes(StandardCharsets.US_ASCII);
   static final int ALLOCATE_BYTES = 1 << 20;
   private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(64 * 1024);
 
@@ -213,6 +215,11 @@ public final class FileStorage implements AutoCloseable {
     return stagedHardState != null;
   }
 
+  /** The term and vote staged and not yet durable, or null. */
+  public HardState stagedHardState() {
+    return stagedHardState;
+  }
+
   /** True when something staged is not yet durable. */
   public boolean dirty() {
     return staged;
@@ -249,11 +256,25 @@ public final class FileStorage implements AutoCloseable {
     staged = false;
   }
 
+  /**
+   * {@code raftsim-snapshot-2\n}, index, term, the state's length and CRC, the state, then the
+   * configuration's length and CRC and the configuration (length 0 when the snapshot stores none). A
+   * node restarting from it recovers the configuration in force at the snapshot (diss. §4.1).
+   */
   private void writeSnapshot(Snapshot s) throws IOException {
     byte[] data = s.data().bytes();
-    ByteBuffer b = ByteBuffer.allocate(SNAPSHOT_MAGIC.length + 24 + data.length);
-    b.put(SNAPSHOT_MAGIC).putLong(s.index()).putLong(s.term()).putInt(data.length).putInt(WalRecord.crc(data, 0, data.length))
-        .put(data);
+    byte[] config = new byte[0];
+    if (s.configuration() != null) {
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+        WalRecord.writeConfiguration(out, s.configuration());
+      }
+      config = bytes.toByteArray();
+    }
+    ByteBuffer b = ByteBuffer.allocate(SNAPSHOT_MAGIC_2.length + 24 + data.length + 8 + config.length);
+    b.put(SNAPSHOT_MAGIC_2).putLong(s.index()).putLong(s.term()).putInt(data.length)
+        .putInt(WalRecord.crc(data, 0, data.length)).put(data)
+        .putInt(config.length).putInt(WalRecord.crc(config, 0, config.length)).put(config);
     replaceAtomically(dir.resolve(SNAPSHOT), b.array());
   }
 
@@ -338,7 +359,11 @@ public final class FileStorage implements AutoCloseable {
     }
     byte[] b = Files.readAllBytes(f);
     int header = SNAPSHOT_MAGIC.length + 24;
-    if (b.length < header || !java.util.Arrays.equals(b, 0, SNAPSHOT_MAGIC.length, SNAPSHOT_MAGIC, 0, SNAPSHOT_MAGIC.length)) {
+    boolean v1 = b.length >= header && java.util.Arrays.equals(b, 0, SNAPSHOT_MAGIC.length, SNAPSHOT_MAGIC, 0,
+        SNAPSHOT_MAGIC.length);
+    boolean v2 = b.length >= header && java.util.Arrays.equals(b, 0, SNAPSHOT_MAGIC_2.length, SNAPSHOT_MAGIC_2, 0,
+        SNAPSHOT_MAGIC_2.length);
+    if (!v1 && !v2) {
       throw new StorageException(f, 0, "not a snapshot file");
     }
     ByteBuffer buf = ByteBuffer.wrap(b, SNAPSHOT_MAGIC.length, 24);
@@ -346,10 +371,32 @@ public final class FileStorage implements AutoCloseable {
     long term = buf.getLong();
     int length = buf.getInt();
     int crc = buf.getInt();
-    if (length != b.length - header || WalRecord.crc(b, header, length) != crc || index < 1 || term < 1) {
+    int end = v1 ? b.length : header + length;
+    if (length < 0 || length != end - header || end > b.length || WalRecord.crc(b, header, length) != crc || index < 1
+        || term < 1) {
       throw new StorageException(f, SNAPSHOT_MAGIC.length, "the snapshot is damaged (length or checksum)");
     }
-    return new Snapshot(index, term, SnapshotData.of(java.util.Arrays.copyOfRange(b, header, b.length)));
+    SnapshotData data = SnapshotData.of(java.util.Arrays.copyOfRange(b, header, end));
+    if (v1) {
+      return new Snapshot(index, term, data); // written before configurations were stored
+    }
+    if (b.length < end + 8) {
+      throw new StorageException(f, end, "the snapshot's configuration is missing");
+    }
+    ByteBuffer c = ByteBuffer.wrap(b, end, 8);
+    int configLength = c.getInt();
+    int configCrc = c.getInt();
+    if (configLength < 0 || end + 8 + configLength != b.length || WalRecord.crc(b, end + 8, configLength) != configCrc) {
+      throw new StorageException(f, end, "the snapshot's configuration is damaged (length or checksum)");
+    }
+    if (configLength == 0) {
+      return new Snapshot(index, term, data);
+    }
+    try {
+      return new Snapshot(index, term, data, WalRecord.readConfiguration(ByteBuffer.wrap(b, end + 8, configLength)));
+    } catch (RuntimeException e) {
+      throw new StorageException(f, end + 8, "the snapshot's configuration cannot be read: " + e.getMessage());
+    }
   }
 
   private static List<Path> segments(Path dir) throws IOException {

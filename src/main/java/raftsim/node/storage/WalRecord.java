@@ -7,6 +7,10 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32C;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import raftsim.core.Configuration;
 import raftsim.core.LogEntry;
 import raftsim.core.Payload;
 
@@ -22,6 +26,7 @@ sealed interface WalRecord {
   byte TRUNCATE = 2;
   byte NO_OP = 0;
   byte COMMAND = 1;
+  byte CONFIG = 2;
 
   /** An entry appended to the log. */
   record Entry(LogEntry entry) implements WalRecord {}
@@ -45,6 +50,9 @@ sealed interface WalRecord {
           byte[] text = c.text().getBytes(StandardCharsets.UTF_8);
           out.writeInt(text.length);
           out.write(text);
+        } else if (le.payload() instanceof Payload.Config c) {
+          out.writeByte(CONFIG);
+          writeConfiguration(out, c.configuration());
         } else {
           out.writeByte(NO_OP);
         }
@@ -92,6 +100,9 @@ sealed interface WalRecord {
     if (kind == NO_OP) {
       return new Entry(new LogEntry(index, term, Payload.NoOp.INSTANCE));
     }
+    if (kind == CONFIG) {
+      return new Entry(new LogEntry(index, term, new Payload.Config(readConfiguration(body))));
+    }
     if (kind != COMMAND) {
       throw new IllegalArgumentException("unknown payload kind " + kind);
     }
@@ -104,6 +115,62 @@ sealed interface WalRecord {
     byte[] text = new byte[length];
     body.get(text);
     return new Entry(new LogEntry(index, term, new Payload.Command(clientId, seq, new String(text, StandardCharsets.UTF_8))));
+  }
+
+  /**
+   * A configuration (diss. §4.1): the voters, the learners (each a count, then the ids) and the known
+   * addresses (a count, then each id and its UTF-8 address with a length).
+   */
+  static void writeConfiguration(DataOutputStream out, Configuration c) throws IOException {
+    out.writeInt(c.voters().size());
+    for (int v : c.voters()) {
+      out.writeInt(v);
+    }
+    out.writeInt(c.learners().size());
+    for (int l : c.learners()) {
+      out.writeInt(l);
+    }
+    out.writeInt(c.addresses().size());
+    for (var e : c.addresses().entrySet()) {
+      out.writeInt(e.getKey());
+      byte[] a = e.getValue().getBytes(StandardCharsets.UTF_8);
+      out.writeInt(a.length);
+      out.write(a);
+    }
+  }
+
+  /** @throws IllegalArgumentException when the bytes are not a configuration */
+  static Configuration readConfiguration(ByteBuffer in) {
+    List<Integer> voters = readIds(in);
+    List<Integer> learners = readIds(in);
+    int n = in.getInt();
+    if (n < 0 || n > in.remaining()) {
+      throw new IllegalArgumentException("address count " + n + " beyond the record");
+    }
+    TreeMap<Integer, String> addresses = new TreeMap<>();
+    for (int i = 0; i < n; i++) {
+      int id = in.getInt();
+      int length = in.getInt();
+      if (length < 0 || length > in.remaining()) {
+        throw new IllegalArgumentException("address length " + length + " beyond the record");
+      }
+      byte[] a = new byte[length];
+      in.get(a);
+      addresses.put(id, new String(a, StandardCharsets.UTF_8));
+    }
+    return new Configuration(voters, learners, addresses);
+  }
+
+  private static List<Integer> readIds(ByteBuffer in) {
+    int n = in.getInt();
+    if (n < 0 || n > in.remaining() / 4) {
+      throw new IllegalArgumentException("id count " + n + " beyond the record");
+    }
+    List<Integer> ids = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      ids.add(in.getInt());
+    }
+    return ids;
   }
 
   static int crc(byte[] bytes, int offset, int length) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import raftsim.core.Configuration;
 import raftsim.core.HardState;
 import raftsim.core.LogEntry;
 import raftsim.core.LogWrite;
@@ -248,5 +249,42 @@ class FileStorageTest {
     try (Stream<Path> files = Files.list(dir)) {
       return files.filter(f -> f.getFileName().toString().startsWith("wal-")).findFirst().orElseThrow();
     }
+  }
+
+  /** Diss. §4.1: a configuration entry in the log, and the one a snapshot carries, both survive a restart. */
+  @Test
+  void configurationsInTheLogAndInTheSnapshotSurviveARestart() throws Exception {
+    Configuration four = new Configuration(List.of(1, 2, 3), List.of(4), new java.util.TreeMap<>(java.util.Map.of(4,
+        "127.0.0.1:8004")));
+    Configuration five = Configuration.of(List.of(1, 2, 3, 4, 5));
+    try (FileStorage s = FileStorage.open(dir)) {
+      s.stage(write(null, new LogWrite(1, List.of(entry(1, 1), new LogEntry(2, 1, new Payload.Config(four)),
+          entry(3, 1))), null));
+      s.sync();
+    }
+    PersistentState p = reopen();
+    assertEquals(new Payload.Config(four), p.entries().get(1).payload());
+
+    try (FileStorage s = FileStorage.open(dir)) {
+      s.stage(write(null, null, new Snapshot(3, 1, SnapshotData.of(new byte[] {1, 2, 3}), five)));
+      s.sync();
+    }
+    Snapshot recovered = reopen().snapshot();
+    assertEquals(five, recovered.configuration());
+    assertEquals(3, recovered.index());
+  }
+
+  /** A snapshot written before configurations were stored (format 1) still reads, without one. */
+  @Test
+  void aFormatOneSnapshotStillReads() throws Exception {
+    byte[] magic = "raftsim-snapshot-1\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] data = {9, 8, 7};
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(magic.length + 24 + data.length);
+    b.put(magic).putLong(4).putLong(2).putInt(data.length).putInt(WalRecord.crc(data, 0, data.length)).put(data);
+    Files.write(dir.resolve("snapshot"), b.array());
+
+    Snapshot s = reopen().snapshot();
+    assertEquals(4, s.index());
+    assertNull(s.configuration());
   }
 }
