@@ -81,7 +81,7 @@ final class ServerCommand implements Callable<Integer> {
 
   @Option(names = "--max-clock-drift-ppm", defaultValue = "10000", description = "With --reads lease: the largest rate,"
       + " in parts per million, at which any member's clock may run fast or slow; a lease lasts the minimum election"
-      + " timeout times (1 - drift) / (1 + drift). Default ${DEFAULT-VALUE} (1%).")
+      + " timeout times (1 - drift) / (1 + drift). Default ${DEFAULT-VALUE} (1%%).")
   long maxClockDriftPpm;
 
   @Override
