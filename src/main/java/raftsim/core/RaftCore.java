@@ -617,6 +617,11 @@ public final class RaftCore {
     return configuration;
   }
 
+  /** The node this leader is handing office to (diss. §3.10), or 0 when no transfer is under way. */
+  public int transferTarget() {
+    return transfer.target();
+  }
+
   /**
    * An operator asks this node, the leader, to add server {@code server} (Raft dissertation §4.1): it
    * joins as a learner, reachable at {@code address} ("" when the driver needs none), and the leader

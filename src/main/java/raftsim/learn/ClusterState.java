@@ -56,6 +56,20 @@ public final class ClusterState implements Explanations.Context {
     return isNode(node) && nodes[node].role == NodeRole.LEADER;
   }
 
+  /**
+   * True when membership matters in this trace: some node's configuration is not "every node votes"
+   * (spares, learners, removed servers). Views show configurations only then.
+   */
+  public boolean membershipVaries() {
+    int all = NodeState.allNodes(size());
+    for (int i = 1; i < nodes.length; i++) {
+      if (nodes[i].voters != all || nodes[i].learners != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Messages in flight: the seq of the line that sent each, and how many copies of it travel. */
   public NavigableMap<Long, Integer> inFlight() {
     return Collections.unmodifiableNavigableMap(inFlight);
@@ -109,6 +123,10 @@ public final class ClusterState implements Explanations.Context {
       return t.node();
     } else if (op instanceof StateOp.Paused p) {
       return p.node();
+    } else if (op instanceof StateOp.Config c) {
+      return c.node();
+    } else if (op instanceof StateOp.Transfer t) {
+      return t.node();
     }
     throw new IllegalArgumentException("not a node's op: " + op);
   }
@@ -138,6 +156,11 @@ public final class ClusterState implements Explanations.Context {
       n.log.truncateFrom(t.from());
     } else if (op instanceof StateOp.Paused p) {
       n.pausedUntil = p.until();
+    } else if (op instanceof StateOp.Config c) {
+      n.voters = c.voters();
+      n.learners = c.learners();
+    } else if (op instanceof StateOp.Transfer t) {
+      n.transferTo = t.target();
     }
   }
 

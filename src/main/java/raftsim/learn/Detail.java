@@ -11,9 +11,11 @@ public enum Detail {
   DECISIONS(10, 0, 1, List.of("boot", "role", "term", "election", "vote", "vote-counted", "append", "append-refused",
       "commit", "backoff", "snapshot-taken", "snapshot-chunk", "snapshot-installed", "snapshot-declined", "crash",
       "restart", "torn-write", "partition", "isolate", "cut", "heal", "pause", "resume", "network", "clock-drift",
-      "leader", "expect", "violation", "skip", "armed", "clients")),
+      "leader", "expect", "violation", "skip", "armed", "clients", "pre-election", "pre-vote", "pre-vote-counted",
+      "quorum-lost", "transfer", "timeout-now", "configuration", "configuration-proposed", "learner-caught-up",
+      "leader-removed", "transfer-request", "membership-request", "membership-done")),
   MESSAGES(20, 8, 6, List.of("send", "deliver", "drop", "duplicate", "apply", "ignored", "read-forwarded",
-      "read-index", "read-served", "client-invoke", "client-complete")),
+      "read-index", "read-served", "read-lease", "client-invoke", "client-complete")),
   EVERYTHING(40, 30, 20, List.of());
 
   /** Log cells shown per node. */

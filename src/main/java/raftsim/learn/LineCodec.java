@@ -173,6 +173,13 @@ final class LineCodec {
       out.unsigned(p.until());
     } else if (op instanceof StateOp.Links l) {
       out.unsigned(strings.id(l.description()));
+    } else if (op instanceof StateOp.Config c) {
+      out.unsigned(node(c.node()));
+      out.unsigned(c.voters());
+      out.unsigned(c.learners());
+    } else if (op instanceof StateOp.Transfer t) {
+      out.unsigned(node(t.node()));
+      out.unsigned(t.target());
     } else {
       throw new IllegalArgumentException("no encoding for " + op);
     }
@@ -298,6 +305,15 @@ final class LineCodec {
         return new StateOp.Links(strings.get((int) in.unsigned()));
       case FLIGHT_ADD_SELF:
         return new StateOp.FlightAdd(seq);
+      case 15: {
+        int nd = (int) in.unsigned();
+        int v = (int) in.unsigned();
+        return new StateOp.Config(nd, v, (int) in.unsigned());
+      }
+      case 16: {
+        int nd = (int) in.unsigned();
+        return new StateOp.Transfer(nd, (int) in.unsigned());
+      }
       default:
         throw new IllegalStateException("unknown op " + code + " in the compact trace");
     }

@@ -11,8 +11,10 @@ final class LineSummary {
     StringBuilder b = new StringBuilder().append(l.str("type")).append(' ').append(l.num("from")).append('→')
         .append(l.num("to")).append(" term ").append(l.num("term"));
     switch (String.valueOf(l.str("type"))) {
-      case "RequestVote" -> b.append(", last ").append(l.num("lastLogIndex")).append('/').append(l.num("lastLogTerm"));
-      case "RequestVoteReply" -> b.append(l.bool("granted") ? ", granted" : ", refused (" + l.text("refusal") + ")");
+      case "RequestVote", "PreVote" -> b.append(", last ").append(l.num("lastLogIndex")).append('/')
+          .append(l.num("lastLogTerm")).append(l.bool("transfer") ? ", transfer" : "");
+      case "RequestVoteReply", "PreVoteReply" -> b.append(l.bool("granted") ? ", granted"
+          : ", refused (" + l.text("refusal") + ")");
       case "AppendEntries" -> {
         b.append(", prev ").append(l.num("prevLogIndex")).append('/').append(l.num("prevLogTerm"));
         long n = l.num("entries");

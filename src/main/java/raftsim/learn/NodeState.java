@@ -15,6 +15,11 @@ public final class NodeState {
   long lastApplied;
   /** Simulated time until which the node is paused; 0 when it runs. */
   long pausedUntil;
+  /** The configuration in force on this node (diss. §4.1), as bit sets of node ids: bit i for node i. */
+  int voters;
+  int learners;
+  /** The node office is being handed to while this node leads (diss. §3.10); 0 when none. */
+  int transferTo;
   final TermRuns log;
   /** A leader's view of follower f at position f (0 and its own id unused); meaningless unless leading. */
   final long[] nextIndex;
@@ -28,6 +33,12 @@ public final class NodeState {
     this.matchIndex = new long[nodes + 1];
     this.mode = new ProgressMode[nodes + 1];
     Arrays.fill(mode, ProgressMode.PROBE);
+    this.voters = allNodes(nodes);
+  }
+
+  /** Every node of a cluster of {@code nodes}, as a bit set: the configuration a cluster without spares starts with. */
+  static int allNodes(int nodes) {
+    return ((1 << (nodes + 1)) - 1) & ~1;
   }
 
   private NodeState(NodeState o) {
@@ -38,6 +49,9 @@ public final class NodeState {
     commitIndex = o.commitIndex;
     lastApplied = o.lastApplied;
     pausedUntil = o.pausedUntil;
+    voters = o.voters;
+    learners = o.learners;
+    transferTo = o.transferTo;
     log = o.log.copy();
     nextIndex = o.nextIndex.clone();
     matchIndex = o.matchIndex.clone();
@@ -94,11 +108,51 @@ public final class NodeState {
     return mode[follower];
   }
 
+  /** The voters of the configuration in force on this node, as a bit set (bit i for node i). */
+  public int voters() {
+    return voters;
+  }
+
+  /** The learners of the configuration in force on this node, as a bit set. */
+  public int learners() {
+    return learners;
+  }
+
+  public boolean isVoter(int node) {
+    return (voters >>> node & 1) != 0;
+  }
+
+  public boolean isLearner(int node) {
+    return (learners >>> node & 1) != 0;
+  }
+
+  /** The node a leader is handing office to (diss. §3.10); 0 when none. */
+  public int transferTo() {
+    return transferTo;
+  }
+
+  /** Whether this leader replicates to {@code follower}: it tracks its progress (a member of its configurations). */
+  public boolean tracks(int follower) {
+    return nextIndex[follower] != 0;
+  }
+
+  /** The ids in a bit set, ascending, as "1, 2, 3" ("none" when empty). */
+  public static String ids(int set) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 1; i < 32; i++) {
+      if ((set >>> i & 1) != 0) {
+        b.append(b.length() == 0 ? "" : ", ").append(i);
+      }
+    }
+    return b.length() == 0 ? "none" : b.toString();
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof NodeState n && n.id == id && n.role == role && n.currentTerm == currentTerm
         && n.votedFor == votedFor && n.commitIndex == commitIndex && n.lastApplied == lastApplied
-        && n.pausedUntil == pausedUntil && n.log.equals(log) && Arrays.equals(n.nextIndex, nextIndex)
+        && n.pausedUntil == pausedUntil && n.voters == voters && n.learners == learners
+        && n.transferTo == transferTo && n.log.equals(log) && Arrays.equals(n.nextIndex, nextIndex)
         && Arrays.equals(n.matchIndex, matchIndex) && Arrays.equals(n.mode, mode);
   }
 

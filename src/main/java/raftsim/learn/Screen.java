@@ -34,6 +34,9 @@ final class Screen {
     if (!state.links().isEmpty()) {
       row("network: " + style.yellow(state.links()));
     }
+    if (state.membershipVaries()) {
+      row(configuration(state));
+    }
     row("");
     nodes();
     progress();
@@ -53,6 +56,30 @@ final class Screen {
     row(style.dim("n next, b back, t=MS time, e/c/v next election/commit/violation, k=KIND, @N node, g/G start/end, "
         + "+/- detail, h help, q quit"));
     return out.toString();
+  }
+
+  /**
+   * The configuration in force (diss. §4.1), as the leader of the highest term has it; without a leader,
+   * each node's row says what it is in its own.
+   */
+  static String configuration(ClusterState state) {
+    int leader = 0;
+    for (int id = 1; id <= state.size(); id++) {
+      if (state.leads(id) && (leader == 0 || state.node(id).currentTerm() > state.node(leader).currentTerm())) {
+        leader = id;
+      }
+    }
+    if (leader == 0) {
+      return "configuration: no leader; each row says whether its node is a learner or outside its own configuration";
+    }
+    NodeState n = state.node(leader);
+    return "configuration (leader " + leader + "'s): voters " + NodeState.ids(n.voters()) + "; learners "
+        + NodeState.ids(n.learners());
+  }
+
+  /** What {@code n} is in its own configuration, when not a voter: " (learner)" or " (outside)"; else "". */
+  static String membership(NodeState n) {
+    return n.isVoter(n.id()) ? "" : n.isLearner(n.id()) ? " (learner)" : " (outside)";
   }
 
   private void row(String s) {
@@ -75,13 +102,16 @@ final class Screen {
         width = Math.max(width, Long.toString(Math.max(0, log.termAt(i))).length());
       }
     }
-    row(String.format(java.util.Locale.ROOT, "%4s  %-16s %5s %6s %7s %8s  %s", "node", "role", "term", "voted", "commit",
-        "applied", "log: term of entries " + lo + ".." + hi + " (| after commitIndex, # compacted)"));
+    boolean members = state.membershipVaries();
+    String roleFormat = members ? "%-19s" : "%-16s";
+    row(String.format(java.util.Locale.ROOT, "%4s  " + roleFormat + " %5s %6s %7s %8s  %s", "node", "role", "term", "voted",
+        "commit", "applied", "log: term of entries " + lo + ".." + hi + " (| after commitIndex, # compacted)"));
     for (int id = 1; id <= state.size(); id++) {
       NodeState n = state.node(id);
       boolean paused = n.pausedUntil() > line.t();
-      String role = n.role().wireName() + (paused ? " (paused)" : "");
-      String rolePadded = String.format(java.util.Locale.ROOT, "%-16s", role);
+      String role = n.role().wireName() + (members && n.role() != NodeRole.CRASHED ? membership(n) : "")
+          + (paused ? " (paused)" : "");
+      String rolePadded = String.format(java.util.Locale.ROOT, roleFormat, role);
       if (n.role() == NodeRole.CRASHED) {
         row(String.format(java.util.Locale.ROOT, "%4d  ", id) + style.role(n.role(), rolePadded)
             + String.format(java.util.Locale.ROOT, " %5s %6s %7s %8s  ", "-", "-", "-", "-") + style.dim("(down)"));
@@ -128,13 +158,18 @@ final class Screen {
         continue;
       }
       StringBuilder b = new StringBuilder("leader " + id + " (term " + n.currentTerm() + "), per follower nextIndex/matchIndex:");
+      boolean members = state.membershipVaries();
       for (int f = 1; f <= state.size(); f++) {
-        if (f != id) {
-          b.append("  ").append(f).append(": ").append(n.nextIndex(f)).append('/').append(n.matchIndex(f));
+        if (f != id && (!members || n.tracks(f))) {
+          b.append("  ").append(f).append(members && n.isLearner(f) ? " (learner)" : "").append(": ")
+              .append(n.nextIndex(f)).append('/').append(n.matchIndex(f));
           if (stepper.detail() == Detail.EVERYTHING || n.mode(f) == ProgressMode.SNAPSHOT) {
             b.append(' ').append(n.mode(f).wireName());
           }
         }
+      }
+      if (n.transferTo() != 0) {
+        b.append("  — handing office to ").append(n.transferTo()).append(" (diss. §3.10)");
       }
       row(b.toString());
     }

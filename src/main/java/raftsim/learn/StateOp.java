@@ -95,6 +95,23 @@ public sealed interface StateOp {
     }
   }
 
+  /**
+   * The configuration in force on the node (diss. §4.1): its voters and its learners, as bit sets of node
+   * ids (bit i for node i).
+   */
+  record Config(int node, int voters, int learners) implements StateOp {
+    public int code() {
+      return 15;
+    }
+  }
+
+  /** The node, a leader, is handing office to {@code target} (diss. §3.10); 0 when it is not. */
+  record Transfer(int node, int target) implements StateOp {
+    public int code() {
+      return 16;
+    }
+  }
+
   /** What the network's links look like now, in words ("" when every link is open). */
   record Links(String description) implements StateOp {
     public int code() {

@@ -116,7 +116,10 @@ final class ViewerData {
     return id;
   }
 
-  /** [[role, term, votedFor, commit, applied, pausedUntil, base, baseTerm, last, [runs], [progress]], ...], flights, links. */
+  /**
+   * [[role, term, votedFor, commit, applied, pausedUntil, base, baseTerm, last, [runs], [progress], voters, learners,
+   * transferTo], ...], flights, links, membershipVaries. Voters and learners are bit sets of node ids.
+   */
   private static void checkpoint(ClusterState s, StringBuilder b) {
     b.append("[[");
     for (int id = 1; id <= s.size(); id++) {
@@ -134,7 +137,7 @@ final class ViewerData {
         b.append(f == 1 ? "" : ",").append(n.nextIndex(f)).append(',').append(n.matchIndex(f)).append(',')
             .append(n.mode(f).ordinal());
       }
-      b.append("]]");
+      b.append("],").append(n.voters()).append(',').append(n.learners()).append(',').append(n.transferTo()).append(']');
     }
     b.append("],[");
     boolean first = true;

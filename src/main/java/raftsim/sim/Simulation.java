@@ -87,7 +87,12 @@ public final class Simulation {
       trace.begin(currentEvent, now, "boot").field("nodes", options.nodes()).field("seed", options.seed())
           .field("electionTimeoutMin", options.raft().electionTimeoutMinMs())
           .field("electionTimeoutMax", options.raft().electionTimeoutMaxMs())
-          .field("heartbeat", options.raft().heartbeatMs()).end();
+          .field("heartbeat", options.raft().heartbeatMs());
+      if (options.initialMembers() < options.nodes()) {
+        // The first configuration, for a reader of the trace: the nodes above it start as spares (diss. §4.1).
+        trace.field("initialMembers", options.initialMembers());
+      }
+      trace.end();
     }
     for (int i = 1; i <= options.nodes(); i++) {
       nodes[i].start();

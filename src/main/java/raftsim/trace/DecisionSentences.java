@@ -32,11 +32,16 @@ final class DecisionSentences {
     b.add("vote.refused." + VoteRefusal.CANDIDATE_LOG_BEHIND, "{node} refuses its vote to {candidate} in term {term}: "
         + "{node}'s log (last term {ownLastTerm}, index {ownLastIndex}) is more up to date than {candidate}'s (last "
         + "term {candidateLastTerm}, index {candidateLastIndex}) — §5.4.1");
+    b.add("vote.refused." + VoteRefusal.LEADER_HEARD, "{node} refuses its vote to {candidate} for term {term} and "
+        + "keeps its own term: it heard from its leader within the minimum election timeout, so it sees no reason for "
+        + "an election, and a server that was cut off or removed cannot depose a healthy leader (CheckQuorum) — Raft "
+        + "dissertation §4.2.3");
     b.add("vote.refused.other", "{node} refuses its vote to {candidate} in term {term} ({reason}) — §5.2");
     b.add("vote-counted.granted", "{node} counts {voter}'s vote in term {term}: {votes} of the {needed} votes it needs "
         + "for a majority — §5.2");
     b.add("vote-counted.refused", "{node} notes {voter}'s refusal in term {term}: still {votes} of the {needed} votes "
         + "it needs for a majority — §5.2");
+    preVote(b);
     b.add("append-refused." + AppendRejection.STALE_TERM, "{node} refuses AppendEntries from {leader}: its term {term} "
         + "is older than {node}'s, and the reply's newer term will make {leader} step down — §5.1");
     b.add("append-refused." + AppendRejection.LOG_TOO_SHORT, "{node} refuses AppendEntries from {leader} (term "
@@ -80,14 +85,86 @@ final class DecisionSentences {
         + "heartbeat sent after the read arrived, so leader {leader} still led then — Raft dissertation §6.4");
     b.add("read-served", "{node} answers client {client}'s read from its state machine, applied up to {lastApplied} "
         + "≥ read index {readIndex}, so the read sees every write committed before it began — Raft dissertation §6.4");
+    b.add("read-lease.client", "{node} answers client {client}'s read at read index {readIndex} from its lease, with "
+        + "no heartbeat round: a majority answered a heartbeat it sent less than a lease ago, so no other leader can "
+        + "exist before {leaseExpiry} ms on its clock — as long as clocks drift no more than the lease allows — Raft "
+        + "dissertation §6.4.1");
+    b.add("read-lease.forwarded", "{node} gives follower {follower} read index {readIndex} from its lease, with no "
+        + "heartbeat round: no other leader can exist before {leaseExpiry} ms on its clock, as long as clocks drift no "
+        + "more than the lease allows — Raft dissertation §6.4.1");
     b.add("apply", "{node} applies entries {from}..{to} to its state machine, in index order: they are committed — §5.3");
+    leadership(b);
+    membership(b);
     ignored(b);
+  }
+
+  private static void preVote(SentenceBook b) {
+    b.add("pre-election", "{node}'s election timer fired, but with PreVote it first asks the voters whether they "
+        + "would vote for it in term {term}, offering a log that ends at index {lastLogIndex} of term {lastLogTerm}; "
+        + "it raises its own term only if a majority says yes, so a node cut off from the others cannot inflate "
+        + "terms — Raft dissertation §9.6");
+    b.add("pre-vote.granted", "{node} would vote for {candidate} in term {term}: it hears from no current leader and "
+        + "{candidate}'s log is at least as up to date as its own. Answering a pre-vote changes nothing on {node}: "
+        + "not its term, not its vote, not its timer — Raft dissertation §9.6");
+    b.add("pre-vote.refused." + VoteRefusal.STALE_TERM, "{node} refuses a pre-vote to {candidate}: term {term} is "
+        + "older than {node}'s own term — §5.1, Raft dissertation §9.6");
+    b.add("pre-vote.refused." + VoteRefusal.ALREADY_VOTED, "{node} refuses a pre-vote to {candidate}: it already "
+        + "voted for another candidate in term {term} — §5.2, Raft dissertation §9.6");
+    b.add("pre-vote.refused." + VoteRefusal.CANDIDATE_LOG_BEHIND, "{node} refuses a pre-vote to {candidate} for "
+        + "term {term}: {node}'s log (last term {ownLastTerm}, index {ownLastIndex}) is more up to date than "
+        + "{candidate}'s (last term {candidateLastTerm}, index {candidateLastIndex}) — §5.4.1, Raft dissertation §9.6");
+    b.add("pre-vote.refused." + VoteRefusal.LEADER_HEARD, "{node} refuses a pre-vote to {candidate} for term {term}: "
+        + "it heard from its leader within the minimum election timeout, and a healthy leader is not to be replaced; "
+        + "{candidate} has not raised its term, so it disturbs nobody — Raft dissertation §9.6");
+    b.add("pre-vote.refused.other", "{node} refuses a pre-vote to {candidate} for term {term} ({reason}) — Raft "
+        + "dissertation §9.6");
+    b.add("pre-vote-counted.granted", "{node} counts {voter}'s pre-vote for term {term}: {votes} of the {needed} it "
+        + "needs before it raises its term and stands for election — Raft dissertation §9.6");
+    b.add("pre-vote-counted.refused", "{node} notes {voter}'s refusal of a pre-vote for term {term}: still {votes} of "
+        + "the {needed} it needs, and its own term stays as it is — Raft dissertation §9.6");
+  }
+
+  private static void leadership(SentenceBook b) {
+    b.add("quorum-lost", "{node}, leader of term {term}, has heard from no majority of the voters since {heardAt} ms "
+        + "on its clock, a minimum election timeout ({timeout} ms) ago: it steps down, since a leader cut off in a "
+        + "minority can commit nothing and must not go on serving (CheckQuorum) — Raft dissertation §6.2");
+    b.add("transfer.started", "{node}, leader of term {term}, starts handing office to {target}: it accepts no new "
+        + "proposals meanwhile, brings {target}'s log up to date, and gives up if the transfer is not done by "
+        + "{deadline} ms on its clock — Raft dissertation §3.10");
+    b.add("transfer.timeout-now", "{node} sends {target} TimeoutNow: {target}'s log holds everything up to index "
+        + "{lastIndex}, as much as {node}'s own, so it can win an election of a higher term at once — Raft "
+        + "dissertation §3.10");
+    b.add("transfer.aborted", "{node}'s transfer of office to {target} did not complete within an election timeout: "
+        + "{node} carries on as leader of term {term} and accepts proposals again — Raft dissertation §3.10");
+    b.add("transfer.other", "{node} and a transfer of office to {target} ({phase}) — Raft dissertation §3.10");
+    b.add("timeout-now", "{node} gets TimeoutNow from its leader {leader} (term {term}) and stands for election at "
+        + "once, skipping PreVote; its RequestVote says so, so voters answer although they heard from {leader} a "
+        + "moment ago — Raft dissertation §3.10");
+  }
+
+  private static void membership(SentenceBook b) {
+    b.add("configuration", "{node}'s configuration is now the one at index {index}: voters {voters}, learners "
+        + "{learners}. A configuration is in force on a node as soon as it is in its log, committed or not (and "
+        + "undone if that entry is deleted) — Raft dissertation §4.1");
+    b.add("configuration-proposed", "{node}, the leader, proposes a new configuration at index {index}: voters "
+        + "{voters}, learners {learners}. One server at a time, so every majority of the old configuration overlaps "
+        + "every majority of the new one — Raft dissertation §4.1");
+    b.add("learner-caught-up", "{node} sees learner {learner} finish a round of catching up (to index {matchIndex}) "
+        + "within the minimum election timeout: close enough to vote without stalling commits, so {node} proposes "
+        + "making it a voter — Raft dissertation §4.2.1");
+    b.add("leader-removed", "{node} steps down in term {term}: the configuration at index {configurationIndex}, which "
+        + "removes it, has committed. It led until then without counting itself, and hands office to the most "
+        + "up-to-date voter when that one holds its whole log — Raft dissertation §4.2.2");
   }
 
   private static void ignored(SentenceBook b) {
     String p = "{node} ignores {input} from {sender}: ";
-    b.add("ignored." + IgnoreReason.UNKNOWN_SENDER, p + "the sender is not a member of the cluster, or is {node} "
-        + "itself — Figure 2");
+    b.add("ignored." + IgnoreReason.UNKNOWN_SENDER, p + "the sender is not a member of the cluster (or not one {node} "
+        + "replicates to), or is {node} itself — Figure 2");
+    b.add("ignored." + IgnoreReason.NOT_A_VOTER, p + "{sender} is not a voter of {node}'s configuration, so its "
+        + "answer does not count — Raft dissertation §4.1");
+    b.add("ignored." + IgnoreReason.CANNOT_STAND, p + "it is of an older term, or {node} leads already or is no "
+        + "voter, so it does not stand for election — Raft dissertation §3.10");
     b.add("ignored." + IgnoreReason.NOT_ADDRESSED_TO_ME, p + "it is addressed to another node — Figure 2");
     b.add("ignored." + IgnoreReason.MALFORMED, p + "a field is out of range, which no correct node sends — Figure 2");
     b.add("ignored." + IgnoreReason.STALE_REPLY, p + "it answers a request of an earlier term, or one already "
@@ -127,6 +204,13 @@ final class DecisionSentences {
       case "vote" -> line.bool("granted") ? b.get("vote.granted")
           : b.getOr("vote.refused." + line.str("reason"), b.get("vote.refused.other"));
       case "vote-counted" -> b.get(line.bool("granted") ? "vote-counted.granted" : "vote-counted.refused");
+      case "pre-vote" -> line.bool("granted") ? b.get("pre-vote.granted")
+          : b.getOr("pre-vote.refused." + line.str("reason"), b.get("pre-vote.refused.other"));
+      case "pre-vote-counted" -> b.get(line.bool("granted") ? "pre-vote-counted.granted" : "pre-vote-counted.refused");
+      case "pre-election", "quorum-lost", "timeout-now", "configuration", "configuration-proposed", "learner-caught-up",
+          "leader-removed" -> b.get(line.kind());
+      case "transfer" -> b.getOr("transfer." + line.str("phase"), b.get("transfer.other"));
+      case "read-lease" -> b.get(line.has("follower") ? "read-lease.forwarded" : "read-lease.client");
       case "append-refused" -> b.getOr("append-refused." + line.str("reason"), b.get("append-refused.other"));
       case "append" -> {
         if (context.leads(line.node("node"))) {

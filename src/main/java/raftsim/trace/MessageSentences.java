@@ -31,6 +31,9 @@ final class MessageSentences {
     List<Body> b = new ArrayList<>();
     b.add(new Body("RequestVote", "a RequestVote for term {term}, from a candidate whose log ends at index "
         + "{lastLogIndex} of term {lastLogTerm}", "§5.2"));
+    b.add(new Body("RequestVote.transfer", "a RequestVote for term {term} from a candidate its leader handed office "
+        + "to (TimeoutNow), whose log ends at index {lastLogIndex} of term {lastLogTerm}: voters answer it although "
+        + "they heard from that leader a moment ago", "Raft dissertation §3.10, §4.2.3"));
     b.add(new Body("RequestVoteReply.granted", "a vote granted in term {term}", "§5.2"));
     b.add(new Body("RequestVoteReply." + VoteRefusal.STALE_TERM, "a vote refused: the request's term is older than "
         + "the voter's term {term}", "§5.1"));
@@ -38,6 +41,26 @@ final class MessageSentences {
         + "voted for another candidate", "§5.2"));
     b.add(new Body("RequestVoteReply." + VoteRefusal.CANDIDATE_LOG_BEHIND, "a vote refused in term {term}: the voter's "
         + "log is more up to date than the candidate's", "§5.4.1"));
+    b.add(new Body("RequestVoteReply." + VoteRefusal.LEADER_HEARD, "a vote refused by a voter that keeps its term "
+        + "{term}: it heard from a current leader within the minimum election timeout, so it sees no reason for an "
+        + "election (CheckQuorum)", "Raft dissertation §4.2.3"));
+    b.add(new Body("PreVote", "a PreVote asking whether the voter would vote in term {term} for a node whose log "
+        + "ends at index {lastLogIndex} of term {lastLogTerm}; the asker has not raised its own term, and answering "
+        + "changes nothing on the voter", "Raft dissertation §9.6"));
+    b.add(new Body("PreVoteReply.granted", "a pre-vote granted for term {term}: the voter would vote, and nothing "
+        + "changed on it", "Raft dissertation §9.6"));
+    b.add(new Body("PreVoteReply." + VoteRefusal.STALE_TERM, "a pre-vote refused: the term asked about is older "
+        + "than the voter's term {term}", "§5.1, Raft dissertation §9.6"));
+    b.add(new Body("PreVoteReply." + VoteRefusal.ALREADY_VOTED, "a pre-vote refused (the voter's term is {term}): "
+        + "the voter already voted for another candidate in that term", "§5.2, Raft dissertation §9.6"));
+    b.add(new Body("PreVoteReply." + VoteRefusal.CANDIDATE_LOG_BEHIND, "a pre-vote refused (the voter's term is "
+        + "{term}): the voter's log is more up to date than the asker's", "§5.4.1, Raft dissertation §9.6"));
+    b.add(new Body("PreVoteReply." + VoteRefusal.LEADER_HEARD, "a pre-vote refused (the voter's term is {term}): "
+        + "the voter heard from a current leader within the minimum election timeout, and a healthy leader is not "
+        + "to be replaced", "Raft dissertation §9.6"));
+    b.add(new Body("TimeoutNow", "TimeoutNow of term {term}: the leader, having brought the receiver's log up to "
+        + "date with its own, hands over office and tells it to stand for election at once",
+        "Raft dissertation §3.10"));
     b.add(new Body("AppendEntries.heartbeat", "a heartbeat of term {term} (AppendEntries without entries), which says "
         + "the leader's log holds index {prevLogIndex} of term {prevLogTerm} and entries up to {leaderCommit} are "
         + "committed", "§5.2, §5.3"));
@@ -59,6 +82,12 @@ final class MessageSentences {
         + "(term {lastIncludedTerm}): {length} bytes at offset {offset}", "§7"));
     b.add(new Body("InstallSnapshot.last", "the last chunk, of term {term}, of the snapshot up to index "
         + "{lastIncludedIndex} (term {lastIncludedTerm}): {length} bytes at offset {offset}", "§7"));
+    b.add(new Body("InstallSnapshot.chunk.configuration", "a chunk of term {term} of the snapshot up to index "
+        + "{lastIncludedIndex} (term {lastIncludedTerm}), which carries the configuration in force there (voters "
+        + "{voters}, learners {learners}): {length} bytes at offset {offset}", "§7, Raft dissertation §4.1"));
+    b.add(new Body("InstallSnapshot.last.configuration", "the last chunk, of term {term}, of the snapshot up to "
+        + "index {lastIncludedIndex} (term {lastIncludedTerm}), which carries the configuration in force there "
+        + "(voters {voters}, learners {learners}): {length} bytes at offset {offset}", "§7, Raft dissertation §4.1"));
     b.add(new Body("InstallSnapshotReply.installed", "an InstallSnapshot reply of term {term}: the snapshot up to "
         + "index {lastIncludedIndex} is installed", "§7"));
     b.add(new Body("InstallSnapshotReply.partial", "an InstallSnapshot reply of term {term}: the snapshot's bytes have "
@@ -97,11 +126,12 @@ final class MessageSentences {
   private static String bodyKey(TraceLine l) {
     String type = String.valueOf(l.str("type"));
     return switch (type) {
-      case "RequestVote", "ReadIndex" -> type;
-      case "RequestVoteReply" -> type + "." + (l.bool("granted") ? "granted" : l.text("refusal"));
+      case "ReadIndex", "PreVote", "TimeoutNow" -> type;
+      case "RequestVote" -> l.bool("transfer") ? "RequestVote.transfer" : type;
+      case "RequestVoteReply", "PreVoteReply" -> type + "." + (l.bool("granted") ? "granted" : l.text("refusal"));
       case "AppendEntries" -> type + "." + (l.num("entries") == 0 ? "heartbeat" : l.num("entries") == 1 ? "one" : "many");
       case "AppendEntriesReply" -> type + "." + (l.bool("success") ? "success" : l.text("rejection"));
-      case "InstallSnapshot" -> type + "." + (l.bool("done") ? "last" : "chunk");
+      case "InstallSnapshot" -> type + "." + (l.bool("done") ? "last" : "chunk") + (l.has("voters") ? ".configuration" : "");
       case "InstallSnapshotReply" -> type + "." + (l.bool("installed") ? "installed" : "partial");
       case "ReadIndexReply" -> type + "." + (l.bool("ok") ? "ok" : "refused");
       default -> "other";

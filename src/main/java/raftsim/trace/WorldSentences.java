@@ -14,6 +14,11 @@ final class WorldSentences {
     b.add("boot", "A cluster of {nodes} nodes boots (seed {seed}). Each starts as a follower of term 0 with an empty "
         + "log and an election timeout drawn at random from {electionTimeoutMin}–{electionTimeoutMax} ms, so one "
         + "usually times out first; a leader will send heartbeats every {heartbeat} ms — §5.2");
+    b.add("boot.spares", "A cluster of {nodes} nodes boots (seed {seed}). Its first configuration has nodes "
+        + "1..{initialMembers} as voters; the others are spares outside it, which neither vote nor stand until a "
+        + "leader adds them. Each starts as a follower of term 0 with an empty log and an election timeout drawn at "
+        + "random from {electionTimeoutMin}–{electionTimeoutMax} ms; a leader will send heartbeats every {heartbeat} "
+        + "ms — §5.2, Raft dissertation §4.1");
     b.add("timer.follower", "{node}'s election timer fires in term {term}: it heard from no leader for a whole "
         + "election timeout — §5.2");
     b.add("timer.candidate", "{node}'s timer fires while it is a candidate of term {term}: either its election timed "
@@ -63,9 +68,24 @@ final class WorldSentences {
         + "(leader changes so far: {changes}) — §5.2");
     b.add("expect.ok", "Expectation {name} holds: {detail} — Figure 3");
     b.add("expect.failed", "Expectation {name} FAILS: {detail} — Figure 3");
+    operator(b);
     violations(b);
     clients(b);
     b.add("unknown", "A line of kind {kind}, which this version does not explain — Figure 2");
+  }
+
+  private static void operator(SentenceBook b) {
+    b.add("transfer-request.started", "An operator asks {node} to hand leadership to {to}, and the transfer starts — "
+        + "Raft dissertation §3.10");
+    b.add("transfer-request.refused", "An operator asks {node} to hand leadership to {to}, which {node} refuses "
+        + "({result}) — Raft dissertation §3.10");
+    b.add("membership-request.appended", "An operator asks leader {node} to {op} server {server}: {node} appends the "
+        + "whole new configuration to its log, in force on it at once — Raft dissertation §4.1");
+    b.add("membership-request.refused", "An operator asks leader {node} to {op} server {server}: refused for now "
+        + "({result}); the operator asks again a heartbeat later. A leader makes one change at a time, and only once "
+        + "an entry of its own term has committed — Raft dissertation §4.1");
+    b.add("membership-done", "The operator's request to {op} server {server} is done: leader {leader}'s configuration "
+        + "shows it, and the next request may go out — Raft dissertation §4.1");
   }
 
   private static void violations(SentenceBook b) {
@@ -104,6 +124,11 @@ final class WorldSentences {
   static Sentence choose(TraceLine line) {
     SentenceBook b = BOOK;
     return switch (line.kind()) {
+      case "boot" -> b.get(line.has("initialMembers") ? "boot.spares" : "boot");
+      case "transfer-request" -> b.get("started".equals(line.str("result")) ? "transfer-request.started"
+          : "transfer-request.refused");
+      case "membership-request" -> b.get("appended".equals(line.str("result")) ? "membership-request.appended"
+          : "membership-request.refused");
       case "timer" -> b.getOr("timer." + line.str("role"), b.get("timer.follower"));
       case "durable" -> b.get(durableKey(line));
       case "crash" -> b.get(line.bool("tornWrite") ? "crash.torn" : "crash");

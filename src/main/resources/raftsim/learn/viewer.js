@@ -133,6 +133,8 @@
       case 11: return [11, seq - uv(r)];
       case 12: n = uv(r); return [12, n, uv(r)];
       case 13: return [13, D.strings[uv(r)]];
+      case 15: { n = uv(r); const v = uv(r); return [15, n, v, uv(r)]; }
+      case 16: n = uv(r); return [16, n, uv(r)];
       case 14: return [10, seq];
       default: throw new Error('unknown op ' + code + ' in line ' + seq);
     }
@@ -166,12 +168,14 @@
     cp[0].forEach(a => {
       const runs = a[9], prog = a[10];
       const node = { role: a[0], term: a[1], vote: a[2], commit: a[3], applied: a[4], paused: a[5],
+        voters: a[11], learners: a[12], transfer: a[13],
         log: { base: a[6], baseTerm: a[7], last: a[8], starts: [], terms: [] },
         next: new Array(N + 1).fill(0), match: new Array(N + 1).fill(0), mode: new Array(N + 1).fill(0) };
       for (let k = 0; k < runs.length; k += 2) { node.log.starts.push(runs[k]); node.log.terms.push(runs[k + 1]); }
       for (let f = 1; f <= N; f++) {
         node.next[f] = prog[3 * (f - 1)]; node.match[f] = prog[3 * (f - 1) + 1]; node.mode[f] = prog[3 * (f - 1) + 2];
       }
+      node.id = nodes.length;
       nodes.push(node);
     });
     const flight = new Map();
@@ -208,6 +212,12 @@
     log.starts[0] = index + 1; log.base = index; log.baseTerm = term;
   }
   const isNode = id => id >= 1 && id <= N;
+  // Configurations (diss. §4.1) as bit sets of node ids, as raftsim.learn.NodeState keeps them.
+  const has = (set, id) => ((set >>> id) & 1) === 1;
+  const ALL = ((1 << (N + 1)) - 1) & ~1;
+  const ids = set => { const a = []; for (let i = 1; i <= 30; i++) if (has(set, i)) a.push(i); return a.length ? a.join(', ') : 'none'; };
+  const membershipVaries = s => s.nodes.some(n => n && (n.voters !== ALL || n.learners !== 0));
+  const memberOf = n => has(n.voters, n.id) ? 'voter' : has(n.learners, n.id) ? 'learner' : 'outside';
   function apply(s, op) {
     const n = isNode(op[1]) ? s.nodes[op[1]] : null;
     switch (op[0]) {
@@ -225,6 +235,8 @@
       case 11: { const c = s.flight.get(op[1]); if (c > 1) s.flight.set(op[1], c - 1); else if (c) s.flight.delete(op[1]); break; }
       case 12: if (n) n.paused = op[2]; break;
       case 13: s.links = op[1]; break;
+      case 15: if (n) { n.voters = op[2]; n.learners = op[3]; } break;
+      case 16: if (n) n.transfer = op[2]; break;
     }
   }
   function stateAfter(i) {
@@ -239,9 +251,11 @@
   const DECISIONS = ['boot', 'role', 'term', 'election', 'vote', 'vote-counted', 'append', 'append-refused', 'commit',
     'backoff', 'snapshot-taken', 'snapshot-chunk', 'snapshot-installed', 'snapshot-declined', 'crash', 'restart',
     'torn-write', 'partition', 'isolate', 'cut', 'heal', 'pause', 'resume', 'network', 'clock-drift', 'leader',
-    'expect', 'violation', 'skip', 'armed', 'clients'];
+    'expect', 'violation', 'skip', 'armed', 'clients', 'pre-election', 'pre-vote', 'pre-vote-counted', 'quorum-lost',
+    'transfer', 'timeout-now', 'configuration', 'configuration-proposed', 'learner-caught-up', 'leader-removed',
+    'transfer-request', 'membership-request', 'membership-done'];
   const MESSAGES = DECISIONS.concat(['send', 'deliver', 'drop', 'duplicate', 'apply', 'ignored', 'read-forwarded',
-    'read-index', 'read-served', 'client-invoke', 'client-complete']);
+    'read-index', 'read-served', 'read-lease', 'client-invoke', 'client-complete']);
   function visible(kind) {
     const d = +$('detail').value;
     return d === 3 || (d === 2 ? MESSAGES : DECISIONS).includes(kind);
@@ -276,8 +290,8 @@
     const g = name => field(ln, name);
     let s = g('type') + ' ' + g('from') + '→' + g('to') + ' term ' + g('term');
     switch (g('type')) {
-      case 'RequestVote': s += ', last ' + g('lastLogIndex') + '/' + g('lastLogTerm'); break;
-      case 'RequestVoteReply': s += g('granted') ? ', granted' : ', refused (' + g('refusal') + ')'; break;
+      case 'RequestVote': case 'PreVote': s += ', last ' + g('lastLogIndex') + '/' + g('lastLogTerm') + (g('transfer') ? ', transfer' : ''); break;
+      case 'RequestVoteReply': case 'PreVoteReply': s += g('granted') ? ', granted' : ', refused (' + g('refusal') + ')'; break;
       case 'AppendEntries': s += g('entries') > 0 ? ', ' + g('entries') + (g('entries') === 1 ? ' entry' : ' entries') + ' to '
         + g('lastIndex') + '/' + g('lastTerm') : ', heartbeat';
         s += ', commit ' + g('leaderCommit'); break;
@@ -301,13 +315,18 @@
     const cells = Math.max(8, Math.min(48, Math.floor((box.clientWidth - 250) / 23) || 32));
     const lo = Math.max(1, hi - cells + 1);
     box.dataset.lo = lo; box.dataset.hi = hi;
+    const members = membershipVaries(state);
     for (let id = 1; id <= N; id++) {
       const n = state.nodes[id];
       const d = el('div', 'node');
       d.dataset.node = id; d.dataset.role = ROLES[n.role]; d.dataset.term = n.term; d.dataset.voted = n.vote;
-      d.dataset.commit = n.commit; d.dataset.applied = n.applied;
+      d.dataset.commit = n.commit; d.dataset.applied = n.applied; d.dataset.member = memberOf(n);
       const head = el('div', 'head');
-      head.append(el('b', null, String(id)), ' ', el('span', 'role', ROLES[n.role] + (n.paused > ln.t ? ' (paused)' : '')));
+      const member = members && n.role !== 3 && memberOf(n) !== 'voter' ? ' (' + memberOf(n) + ')' : '';
+      const role = el('span', 'role', ROLES[n.role] + member + (n.paused > ln.t ? ' (paused)' : ''));
+      if (member) role.title = memberOf(n) === 'learner' ? 'a learner: it receives entries but neither votes nor counts (diss. §4.2.1)'
+        : 'outside its own configuration: a spare not yet added, or a removed server (diss. §4.1)';
+      head.append(el('b', null, String(id)), ' ', role);
       const facts = el('div', 'facts');
       facts.textContent = n.role === 3 ? 'down' : 'term ' + n.term + ' · voted ' + (n.vote || '–') + ' · commit ' +
         fmt(n.commit) + ' · applied ' + fmt(n.applied);
@@ -345,13 +364,17 @@
       if (n.role !== 2) continue;
       const t = el('table');
       t.dataset.leader = id;
-      const cap = el('caption', null, 'leader ' + id + ' (term ' + n.term + '): its view of each follower (Figure 2)');
+      const cap = el('caption', null, 'leader ' + id + ' (term ' + n.term + '): its view of each follower (Figure 2)' +
+        (n.transfer ? ' · handing office to ' + n.transfer + ' (diss. §3.10)' : ''));
+      t.dataset.transfer = n.transfer;
       t.append(cap);
+      const members = membershipVaries(state);
       const hr = el('tr'); ['follower', 'nextIndex', 'matchIndex', 'mode'].forEach(h => hr.append(el('th', null, h))); t.append(hr);
       for (let f = 1; f <= N; f++) {
-        if (f === id) continue;
+        if (f === id || (members && n.next[f] === 0)) continue; // a leader replicates to members only (diss. §4.1)
         const tr = el('tr'); tr.dataset.follower = f;
-        [f, fmt(n.next[f]), fmt(n.match[f]), MODES[n.mode[f]]].forEach(v => tr.append(el('td', null, String(v))));
+        [members && has(n.learners, f) ? f + ' (learner)' : f, fmt(n.next[f]), fmt(n.match[f]), MODES[n.mode[f]]]
+          .forEach(v => tr.append(el('td', null, String(v))));
         t.append(tr);
       }
       box.append(t);
@@ -399,7 +422,8 @@
     return { g, w, h };
   }
   const TYPE_COLOR = { RequestVote: '#d97706', RequestVoteReply: '#f59e0b', AppendEntries: '#2563eb', AppendEntriesReply: '#16a34a',
-    InstallSnapshot: '#9333ea', InstallSnapshotReply: '#a855f7', ReadIndex: '#64748b', ReadIndexReply: '#94a3b8' };
+    InstallSnapshot: '#9333ea', InstallSnapshotReply: '#a855f7', ReadIndex: '#64748b', ReadIndexReply: '#94a3b8',
+    PreVote: '#b45309', PreVoteReply: '#fbbf24', TimeoutNow: '#dc2626' };
 
   // Messages as lines from (time sent, sender) to (time delivered or dropped, receiver), within a time window.
   function renderSpacetime(ln) {
@@ -532,6 +556,17 @@
     }
   }
 
+  // The configuration in force (diss. §4.1) as the leader of the highest term has it; as Screen.configuration.
+  function configuration(s) {
+    let leader = 0;
+    for (let id = 1; id <= N; id++) {
+      if (s.nodes[id].role === 2 && (leader === 0 || s.nodes[id].term > s.nodes[leader].term)) leader = id;
+    }
+    if (leader === 0) return 'configuration: no leader; each node says whether it is a learner or outside its own configuration';
+    const n = s.nodes[leader];
+    return 'configuration (leader ' + leader + '\'s): voters ' + ids(n.voters) + '; learners ' + ids(n.learners);
+  }
+
   let pending = false;
   function render() {
     pending = false;
@@ -540,6 +575,7 @@
     $('scrub').value = cursor;
     $('position').textContent = 'line ' + fmt(cursor) + ' of ' + fmt(LINES - 1) + ' · t = ' + fmt(ln.t) + ' ms';
     $('links').textContent = state.links ? 'network: ' + state.links : '';
+    $('configuration').textContent = membershipVaries(state) ? configuration(state) : '';
     renderNodes(ln);
     renderProgress();
     renderFlight();

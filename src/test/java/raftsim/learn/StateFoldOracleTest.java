@@ -16,7 +16,9 @@ import raftsim.core.ProgressView;
 import raftsim.core.RaftCore;
 import raftsim.core.Role;
 import raftsim.core.TermRun;
+import raftsim.fuzz.ScenarioGenerator;
 import raftsim.scenario.Scenario;
+import raftsim.scenario.ScenarioEvent;
 import raftsim.scenario.ScenarioLoader;
 import raftsim.sim.ClientHistory;
 import raftsim.sim.ScenarioRunner;
@@ -31,12 +33,16 @@ import raftsim.trace.TraceWriter;
  * the fold must show the very same roles, terms, votes, commit indexes, applied indexes, logs (the term of
  * every entry) and, for leaders, matchIndex and nextIndex. The trace shows nextIndex move when the
  * AppendEntries leave, which is at once: a leader sends them while its own write is still in flight
- * (core.SendOrder), so no write stands between the core's decision and the trace's line.
+ * (core.SendOrder), so no write stands between the core's decision and the trace's line. With membership
+ * changes the fold also shows each node's configuration (voters and learners), which peers a leader
+ * replicates to (and none else), and the node a leader is handing office to.
  */
 class StateFoldOracleTest {
 
   /** One node as the core had it after an event. */
-  record Seen(NodeRole role, long term, int votedFor, long commit, long applied, TermRuns log, long[] next, long[] match) {}
+  record Seen(
+      NodeRole role, long term, int votedFor, long commit, long applied, TermRuns log, long[] next, long[] match,
+      int voters, int learners, int transferTo) {}
 
   static Stream<Path> scenarios() throws IOException {
     try (Stream<Path> files = Files.list(Path.of("scenarios"))) {
@@ -48,7 +54,40 @@ class StateFoldOracleTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("scenarios")
   void theFoldShowsWhatTheNodesHad(Path file) throws Exception {
-    Scenario scenario = ScenarioLoader.load(file);
+    int checked = foldMatches(ScenarioLoader.load(file), file.getFileName().toString());
+    assertTrue(checked > 100, "compared after " + checked + " events");
+  }
+
+  /**
+   * Generated runs with membership changes and leadership transfers, among every other fault (spares,
+   * learners, removals, truncated configurations, snapshots carrying them): the seeds are the first of
+   * the fuzzer's whose timelines have such events.
+   */
+  static Stream<Long> generatedSeeds() {
+    List<Long> seeds = new ArrayList<>();
+    ScenarioGenerator g = new ScenarioGenerator(3, 6);
+    for (long seed = 1; seeds.size() < GENERATED; seed++) {
+      Scenario s = g.generate(seed);
+      boolean changes = s.events().stream().anyMatch(e -> e instanceof ScenarioEvent.AddServer
+          || e instanceof ScenarioEvent.RemoveServer || e instanceof ScenarioEvent.TransferLeader);
+      if (changes) {
+        seeds.add(seed);
+      }
+    }
+    return seeds.stream();
+  }
+
+  static final int GENERATED = Integer.getInteger("raftsim.foldSeeds", 12);
+
+  @ParameterizedTest(name = "fuzz seed {0}")
+  @MethodSource("generatedSeeds")
+  void theFoldFollowsGeneratedMembershipChanges(long seed) throws Exception {
+    Scenario scenario = new ScenarioGenerator(3, 6).generate(seed);
+    foldMatches(scenario, "fuzz-" + seed);
+  }
+
+  /** Runs {@code scenario}, folds its trace and compares after every event; returns how many were compared. */
+  static int foldMatches(Scenario scenario, String name) throws Exception {
     List<TraceLine> lines = new ArrayList<>();
     List<long[]> evs = new ArrayList<>();
     List<Seen[]> seen = new ArrayList<>();
@@ -81,7 +120,7 @@ class StateFoldOracleTest {
       for (int id = 1; id < nodes.length; id++) {
         NodeState got = fold.state().node(id);
         Seen want = nodes[id];
-        String where = file.getFileName() + " after line " + l.seq() + " (ev " + l.ev() + ", t=" + l.t() + "), node " + id;
+        String where = name + " after line " + l.seq() + " (ev " + l.ev() + ", t=" + l.t() + "), node " + id;
         assertEquals(want.role(), got.role(), where + ": role");
         if (want.role() == NodeRole.CRASHED) {
           continue;
@@ -91,20 +130,27 @@ class StateFoldOracleTest {
         assertEquals(want.commit(), got.commitIndex(), where + ": commitIndex");
         assertEquals(want.applied(), got.lastApplied(), where + ": lastApplied");
         assertEquals(want.log(), got.log(), where + ": log");
+        assertEquals(NodeState.ids(want.voters()), NodeState.ids(got.voters()), where + ": voters");
+        assertEquals(NodeState.ids(want.learners()), NodeState.ids(got.learners()), where + ": learners");
         if (want.role() == NodeRole.LEADER) {
+          assertEquals(want.transferTo(), got.transferTo(), where + ": transfer target");
           for (int f = 1; f < nodes.length; f++) {
             if (f == id) {
               continue;
             }
             assertEquals(want.match()[f], got.matchIndex(f), where + ": matchIndex of " + f);
             assertEquals(want.next()[f], got.nextIndex(f), where + ": nextIndex of " + f);
-            assertTrue(got.nextIndex(f) > got.matchIndex(f), where + ": nextIndex of " + f + " not above matchIndex");
+            boolean tracked = want.next()[f] != 0; // the core replicates to members only (diss. §4.1)
+            assertEquals(tracked, got.tracks(f), where + ": replicates to " + f);
+            if (tracked) {
+              assertTrue(got.nextIndex(f) > got.matchIndex(f), where + ": nextIndex of " + f + " not above matchIndex");
+            }
           }
         }
       }
       checked++;
     }
-    assertTrue(checked > 100, "compared after " + checked + " events");
+    return checked;
   }
 
   static Seen[] snapshot(Simulation sim) {
@@ -112,7 +158,7 @@ class StateFoldOracleTest {
     for (int id = 1; id <= sim.nodeCount(); id++) {
       RaftCore c = sim.core(id);
       if (c == null) {
-        nodes[id] = new Seen(NodeRole.CRASHED, 0, 0, 0, 0, null, null, null);
+        nodes[id] = new Seen(NodeRole.CRASHED, 0, 0, 0, 0, null, null, null, 0, 0, 0);
         continue;
       }
       LogView log = c.log();
@@ -131,7 +177,16 @@ class StateFoldOracleTest {
       }
       NodeRole role = c.role() == Role.LEADER ? NodeRole.LEADER : c.role() == Role.CANDIDATE ? NodeRole.CANDIDATE
           : NodeRole.FOLLOWER;
-      nodes[id] = new Seen(role, c.currentTerm(), c.votedFor(), c.commitIndex(), c.lastApplied(), runs, next, match);
+      int voters = 0;
+      int learners = 0;
+      for (int v : c.configuration().voters()) {
+        voters |= 1 << v;
+      }
+      for (int l : c.configuration().learners()) {
+        learners |= 1 << l;
+      }
+      nodes[id] = new Seen(role, c.currentTerm(), c.votedFor(), c.commitIndex(), c.lastApplied(), runs, next, match,
+          voters, learners, c.transferTarget());
     }
     return nodes;
   }

@@ -123,6 +123,78 @@ class ViewerBrowserTest {
   }
 
   @Test
+  void showsLearnersSparesTheConfigurationAndATransfer() throws Exception {
+    LoadedTrace grow = TraceLoader.fromScenario(ScenarioLoader.load(Path.of("scenarios", "membership-grow-shrink.json")), check());
+    CompactTrace t = grow.trace();
+    open(html(grow, "membership-grow-shrink"));
+    assertShows(grow, 0);
+    // Where the leader has just made node 4 a learner, and where the last removal has committed.
+    int learner = -1;
+    int last = -1;
+    for (int i = t.nextOfKind(-1, List.of("configuration")); i >= 0; i = t.nextOfKind(i, List.of("configuration"))) {
+      if (learner < 0 && t.stateAfter(i).leads(t.line(i).node("node")) && !"[]".equals(t.line(i).text("learners"))) {
+        learner = i;
+      }
+      last = i;
+    }
+    assertTrue(learner > 0, "the trace has a leader with a learner");
+    for (int at : List.of(learner, last, t.size() - 1)) {
+      page.eval("raftsimViewer.seek(" + at + ")");
+      assertShows(grow, at);
+      assertMembership(t.stateAfter(at), at);
+      if (at == learner) {
+        screenshot("membership-learner");
+      }
+    }
+    assertEquals(List.of(), page.errors(), "the page reported errors");
+
+    LoadedTrace transfer = TraceLoader.fromScenario(ScenarioLoader.load(Path.of("scenarios", "transfer-leader.json")), check());
+    open(html(transfer, "transfer-leader"));
+    int started = -1;
+    for (int i = transfer.trace().nextOfKind(-1, List.of("transfer")); i >= 0 && started < 0;
+        i = transfer.trace().nextOfKind(i, List.of("transfer"))) {
+      if ("started".equals(transfer.trace().line(i).str("phase"))) {
+        started = i;
+      }
+    }
+    assertTrue(started > 0, "the trace has a transfer");
+    page.eval("raftsimViewer.seek(" + started + ")");
+    assertShows(transfer, started);
+    assertMembership(transfer.trace().stateAfter(started), started);
+    int leader = transfer.trace().line(started).node("node");
+    assertEquals(transfer.trace().line(started).num("target"),
+        page.eval("+document.querySelector('#progress table[data-leader=\"" + leader + "\"]').dataset.transfer").asLong());
+    assertTrue(page.eval("document.querySelector('#progress caption').textContent").asText().contains("handing office to"));
+    screenshot("transfer");
+    assertEquals(List.of(), page.errors(), "the page reported errors");
+  }
+
+  /** The configuration line, each leader's followers (the members it replicates to) and its transfer, as Java has them. */
+  void assertMembership(ClusterState want, int i) throws Exception {
+    String shown = page.eval("document.getElementById('configuration').textContent").asText();
+    assertEquals(want.membershipVaries() ? Screen.configuration(want) : "", shown, "line " + i + ": configuration");
+    for (int id = 1; id <= want.size(); id++) {
+      if (!want.leads(id)) {
+        continue;
+      }
+      NodeState n = want.node(id);
+      List<Integer> followers = new ArrayList<>();
+      for (int f = 1; f <= want.size(); f++) {
+        if (f != id && (!want.membershipVaries() || n.tracks(f))) {
+          followers.add(f);
+        }
+      }
+      JsonNode rows = page.eval("[...document.querySelectorAll('#progress table[data-leader=\"" + id
+          + "\"] tr[data-follower]')].map(r => +r.dataset.follower)");
+      List<Integer> got = new ArrayList<>();
+      rows.forEach(r -> got.add(r.asInt()));
+      assertEquals(followers, got, "line " + i + ": leader " + id + "'s followers");
+      assertEquals(n.transferTo(), page.eval("+document.querySelector('#progress table[data-leader=\"" + id
+          + "\"]').dataset.transfer").asInt(), "line " + i + ": leader " + id + "'s transfer");
+    }
+  }
+
+  @Test
   void outlinesTheOperationsOfALinearizabilityViolation() throws Exception {
     // Hand-written: the simulator never produces a history that is not linearizable (its core is correct).
     // A read returns nothing after another read already saw a completed write.
@@ -146,7 +218,7 @@ class ViewerBrowserTest {
     ClusterState want = loaded.trace().stateAfter(i);
     JsonNode nodes = page.eval("[...document.querySelectorAll('#nodes .node')].map(n => ({node: +n.dataset.node,"
         + " role: n.dataset.role, term: +n.dataset.term, voted: +n.dataset.voted, commit: +n.dataset.commit,"
-        + " applied: +n.dataset.applied, cells: [...n.querySelectorAll('.cell[data-index]')].map(c =>"
+        + " applied: +n.dataset.applied, member: n.dataset.member, cells: [...n.querySelectorAll('.cell[data-index]')].map(c =>"
         + " [+c.dataset.index, +c.dataset.term, c.classList.contains('committed') ? 1 : 0])}))");
     assertEquals(want.size(), nodes.size());
     long lo = page.eval("+document.getElementById('nodes').dataset.lo").asLong();
@@ -160,6 +232,8 @@ class ViewerBrowserTest {
       assertEquals(w.votedFor(), n.get("voted").asInt(), where + ": votedFor");
       assertEquals(w.commitIndex(), n.get("commit").asLong(), where + ": commitIndex");
       assertEquals(w.lastApplied(), n.get("applied").asLong(), where + ": lastApplied");
+      String member = w.isVoter(w.id()) ? "voter" : w.isLearner(w.id()) ? "learner" : "outside";
+      assertEquals(member, n.get("member").asText(), where + ": member of its own configuration");
       List<String> wantCells = new ArrayList<>();
       List<String> gotCells = new ArrayList<>();
       for (JsonNode c : n.get("cells")) {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import raftsim.core.AppendEntries;
 import raftsim.core.AppendEntriesReply;
 import raftsim.core.AppendRejection;
+import raftsim.core.Configuration;
 import raftsim.core.CoreEvent;
 import raftsim.core.IgnoreReason;
 import raftsim.core.InstallSnapshot;
@@ -26,12 +27,15 @@ import raftsim.core.InstallSnapshotReply;
 import raftsim.core.LogEntry;
 import raftsim.core.Message;
 import raftsim.core.Payload;
+import raftsim.core.PreVote;
+import raftsim.core.PreVoteReply;
 import raftsim.core.ReadIndex;
 import raftsim.core.ReadIndexReply;
 import raftsim.core.RequestVote;
 import raftsim.core.RequestVoteReply;
 import raftsim.core.Role;
 import raftsim.core.TermRun;
+import raftsim.core.TimeoutNow;
 import raftsim.core.VoteRefusal;
 
 /**
@@ -81,6 +85,24 @@ class ExplanationsTest {
     all.add(new CoreEvent.ReadForwarded(4, 17, 1));
     all.add(new CoreEvent.ReadIndexConfirmed(4, 17, 120, 1));
     all.add(new CoreEvent.ReadServed(4, 17, 120, 121));
+    all.add(new CoreEvent.LeaseRead(0, 4, 17, 120, 900));
+    all.add(new CoreEvent.LeaseRead(3, 0, 0, 120, 900));
+    all.add(new CoreEvent.PreVoteStarted(3, 5, 1));
+    all.add(new CoreEvent.PreVoteGranted(2, 3));
+    for (VoteRefusal r : VoteRefusal.values()) {
+      all.add(new CoreEvent.PreVoteRefused(2, 3, r, 1, 5, 1, 4));
+    }
+    all.add(new CoreEvent.PreVoteCounted(2, 3, true, 2, 2));
+    all.add(new CoreEvent.PreVoteCounted(2, 3, false, 1, 2));
+    all.add(new CoreEvent.QuorumLost(3, 400, 150));
+    all.add(new CoreEvent.TransferStarted(2, 3, 700));
+    all.add(new CoreEvent.TimeoutNowSent(2, 3, 40));
+    all.add(new CoreEvent.TransferAborted(2, 3));
+    all.add(new CoreEvent.TimeoutNowReceived(1, 3));
+    all.add(new CoreEvent.ConfigurationChanged(12, List.of(1, 2, 3), List.of(4)));
+    all.add(new CoreEvent.ConfigurationProposed(12, List.of(1, 2, 3), List.of(4)));
+    all.add(new CoreEvent.LearnerCaughtUp(4, 30));
+    all.add(new CoreEvent.LeaderRemoved(3, 12));
     for (IgnoreReason r : IgnoreReason.values()) {
       all.add(new CoreEvent.Ignored("AppendEntriesReply", 2, r));
     }
@@ -108,6 +130,13 @@ class ExplanationsTest {
   static List<Message> messageSamples() {
     List<Message> all = new ArrayList<>();
     all.add(new RequestVote(1, 2, 3, 10, 2));
+    all.add(new RequestVote(1, 2, 3, 10, 2, true));
+    all.add(new PreVote(1, 2, 3, 10, 2));
+    all.add(PreVoteReply.grant(2, 1, 3));
+    for (VoteRefusal r : VoteRefusal.values()) {
+      all.add(PreVoteReply.refuse(2, 1, 3, r));
+    }
+    all.add(new TimeoutNow(1, 2, 3));
     all.add(RequestVoteReply.grant(2, 1, 3));
     for (VoteRefusal r : VoteRefusal.values()) {
       all.add(RequestVoteReply.refuse(2, 1, 3, r));
@@ -123,6 +152,9 @@ class ExplanationsTest {
     }
     all.add(new InstallSnapshot(1, 2, 3, 200, 2, 0, new byte[5], false));
     all.add(new InstallSnapshot(1, 2, 3, 200, 2, 5, new byte[5], true));
+    Configuration c = new Configuration(List.of(1, 2, 3), List.of(4), new java.util.TreeMap<>());
+    all.add(new InstallSnapshot(1, 2, 3, 200, 2, 0, new byte[5], false, c));
+    all.add(new InstallSnapshot(1, 2, 3, 200, 2, 5, new byte[5], true, c));
     all.add(new InstallSnapshotReply(2, 1, 3, 200, 5, false));
     all.add(new InstallSnapshotReply(2, 1, 3, 200, 10, true));
     all.add(new ReadIndex(2, 1, 3, 77));
