@@ -71,6 +71,9 @@ class BadInputTest {
     RaftCore candidate = follower(1, 2, logOfTerms(1, 2));
     campaign(candidate); // term 3
     assertDropped(candidate, grant(7, 1, 3), IgnoreReason.NOT_A_VOTER);
+
+    assertDropped(leader(PersistentState.EMPTY), new InstallSnapshotReply(7, 1, 1, 1, 0, true),
+        IgnoreReason.UNKNOWN_SENDER);
   }
 
   @Test

@@ -244,4 +244,17 @@ class LeaseReadTest {
 
     assertEquals(again + LEASE_MS, l.core.leaseExpiry());
   }
+
+  /** Diss. §6.4.1: reads answered from the lease are counted, the leader's own and forwarded ones alike. */
+  @Test
+  void leaseReadsAreCountedAndReported() {
+    Leader l = new Leader(LEASE).answeredAfter(5);
+
+    l.core.read(get(9, 1, "x"), l.t0 + 10);
+    assertEquals(1, l.core.stats().leaseReads());
+    Ready r = l.core.step(new ReadIndex(3, 1, 1, 42), l.t0 + 20);
+
+    assertEquals(2, l.core.stats().leaseReads());
+    assertEquals(List.of(new CoreEvent.LeaseRead(3, 0, 0, 1, l.t0 + LEASE_MS)), events(r, CoreEvent.LeaseRead.class));
+  }
 }

@@ -540,4 +540,50 @@ class MembershipTest {
 
     assertTrue(spare.electionDeadline() >= d + MIN, "next firing " + spare.electionDeadline() + " after " + d);
   }
+
+  /**
+   * Diss. §4.2.1, §7: a learner whose round a snapshot completes has caught up at once. Its entries were
+   * compacted while its first probe went unanswered; it installs the snapshot 60 ms into its round.
+   */
+  @Test
+  void aLearnerCaughtUpByASnapshotIsPromoted() {
+    RaftCore leader = CoreFixture.node(1, THREE, CoreFixture.snapshotting(4, 65536), PersistentState.EMPTY,
+        new KvStore(), 0);
+    long t = leader.electionDeadline();
+    CoreFixture.winElection(leader);
+    leader.persisted(1, 1, t);
+    ackAll(leader, 2, t);
+    leader.addServer(4, "", t); // entry 2: the learner's round ends once it holds index 2
+    for (int i = 1; i <= 4; i++) {
+      leader.propose(new ClientRequest(7, i, "SET a " + i), t);
+    }
+    leader.persisted(6, 1, t);
+    ackAll(leader, 2, t);
+    assertTrue(leader.log().snapshotIndex() >= 2, "the learner's entries are compacted away");
+    InstallSnapshot is = sentTo(leader.tick(t + 50), InstallSnapshot.class, 4);
+
+    Ready r = leader.step(new InstallSnapshotReply(4, 1, 1, is.lastIncludedIndex(), is.data().length, true), t + 60);
+
+    assertEquals(1, events(r, CoreEvent.LearnerCaughtUp.class).size());
+    assertEquals(List.of(1, 2, 3, 4), leader.configuration().voters());
+  }
+
+  /** Diss. §4.1: installing a snapshot reports the configuration it brings before the install itself. */
+  @Test
+  void anInstalledSnapshotReportsItsConfigurationFirst() {
+    RaftCore f = CoreFixture.node(2, THREE, CONFIG, PersistentState.EMPTY, new KvStore(), 0);
+    Configuration five = voters(1, 2, 3, 4, 5);
+    byte[] data = new KvStore().snapshot().bytes();
+
+    Ready r = f.step(new InstallSnapshot(1, 2, 3, 10, 3, 0, data, true, five), 100);
+
+    List<CoreEvent> changes = new ArrayList<>();
+    for (CoreEvent e : r.events()) {
+      if (e instanceof CoreEvent.ConfigurationChanged || e instanceof CoreEvent.SnapshotInstalled) {
+        changes.add(e);
+      }
+    }
+    assertEquals(List.of(new CoreEvent.ConfigurationChanged(10, five.voters(), List.of()),
+        new CoreEvent.SnapshotInstalled(10, 3, false, 0)), changes);
+  }
 }

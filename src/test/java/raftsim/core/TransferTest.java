@@ -231,4 +231,28 @@ class TransferTest {
     assertTrue(r.replies().isEmpty(), "no transfer under way: " + r.replies());
     assertEquals(3, leader.log().lastIndex(), "appended after the new term's no-op");
   }
+
+  /**
+   * Diss. §3.10, §7: a target brought up to date by a snapshot that ends at the leader's last entry is told
+   * to stand as soon as it reports the snapshot installed.
+   */
+  @Test
+  void aTargetCaughtUpByASnapshotGetsTimeoutNow() {
+    RaftCore leader = node(1, CoreFixture.snapshotting(4, 65536), 0, List.of());
+    long t = lead(leader);
+    leader.persisted(1, 1, t);
+    leader.step(ack(2, leader, 1), t + 1);
+    for (int i = 1; i <= 6; i++) {
+      leader.propose(new ClientRequest(7, i, "SET a " + i), t + 1);
+    }
+    leader.persisted(7, 1, t + 1);
+    leader.step(ack(2, leader, 7), t + 2);
+    InstallSnapshot is = onlySent(leader.transferLeadership(3, t + 3).ready(), InstallSnapshot.class);
+    assertTrue(is.done());
+    assertEquals(leader.log().lastIndex(), is.lastIncludedIndex(), "the snapshot holds the whole log");
+
+    Ready r = leader.step(new InstallSnapshotReply(3, 1, 1, is.lastIncludedIndex(), is.data().length, true), t + 4);
+
+    assertEquals(3, onlySent(r, TimeoutNow.class).to());
+  }
 }
