@@ -222,7 +222,7 @@ class LeaseReadTest {
     assertEquals(l.t0 + 410 + LEASE_MS, l.core.leaseExpiry());
     l.core.step(answer(sentToTwo.get(97)), end + 2); // sent at t0 + 980
     assertEquals(l.t0 + 980 + LEASE_MS, l.core.leaseExpiry());
-    assertTrue(events(l.core.read(get(9, 1, "x"), end + 3), CoreEvent.LeaseRead.class).size() == 1);
+    assertEquals(1, events(l.core.read(get(9, 1, "x"), end + 3), CoreEvent.LeaseRead.class).size());
   }
 
   /**
