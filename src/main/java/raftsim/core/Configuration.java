@@ -104,22 +104,6 @@ public record Configuration(List<Integer> voters, List<Integer> learners, Sorted
     return new Configuration(v, l, a);
   }
 
-  /** How many voters differ between the two: a single-server change differs in at most one (diss. §4.1). */
-  public int votersChangedFrom(Configuration other) {
-    int changed = 0;
-    for (int v : voters) {
-      if (!other.isVoter(v)) {
-        changed++;
-      }
-    }
-    for (int v : other.voters) {
-      if (!isVoter(v)) {
-        changed++;
-      }
-    }
-    return changed;
-  }
-
   @Override
   public String toString() {
     return "voters " + voters + (learners.isEmpty() ? "" : ", learners " + learners);

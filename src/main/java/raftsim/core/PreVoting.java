@@ -45,8 +45,7 @@ final class PreVoting {
     RaftLog log = core.log;
     out.event(new CoreEvent.PreVoteStarted(core.currentTerm + 1, log.lastIndex(), log.lastTerm()));
     if (core.votesGranted >= Quorum.majority(core.voters.length)) {
-      stop();
-      core.election().start(now, out); // a single voter needs nobody's word
+      core.election().start(now, out); // a single voter needs nobody's word; standing ends the round
       return;
     }
     retry(now, out);
@@ -125,8 +124,7 @@ final class PreVoting {
     int needed = Quorum.majority(core.voters.length);
     out.event(new CoreEvent.PreVoteCounted(r.from(), core.currentTerm + 1, r.granted(), core.votesGranted, needed));
     if (core.votesGranted >= needed) {
-      stop();
-      core.election().start(now, out);
+      core.election().start(now, out); // becoming a candidate ends the round (RaftCore.becomeCandidate)
     }
   }
 }

@@ -71,6 +71,9 @@ class BadInputTest {
     RaftCore candidate = follower(1, 2, logOfTerms(1, 2));
     campaign(candidate); // term 3
     assertDropped(candidate, grant(7, 1, 3), IgnoreReason.NOT_A_VOTER);
+
+    assertDropped(leader(PersistentState.EMPTY), new InstallSnapshotReply(7, 1, 1, 1, 0, true),
+        IgnoreReason.UNKNOWN_SENDER);
   }
 
   @Test
@@ -118,6 +121,35 @@ class BadInputTest {
   @Test
   void requestVoteWithALastLogTermAboveItsTermIsMalformed() {
     assertDropped(followerOfNode2(), requestVote(3, 1, 3, 4, 4), IgnoreReason.MALFORMED);
+  }
+
+  /**
+   * Diss. §9.6: a pre-vote asks about the asker's next term, so its last log term lies below that term;
+   * one that claims a last term equal to the term it asks about is malformed.
+   */
+  @Test
+  void preVoteWithALastLogTermNotBelowItsTermIsMalformed() {
+    assertDropped(followerOfNode2(), new PreVote(3, 1, 3, 4, 3), IgnoreReason.MALFORMED);
+  }
+
+  /** Diss. §9.6: an empty log (last index 0, last term 0) may ask for pre-votes; it is refused as behind, not malformed. */
+  @Test
+  void preVoteFromAnEmptyLogIsAnswered() {
+    RaftCore node = follower(1, 2, logOfTerms(1, 2));
+
+    Ready r = node.step(new PreVote(3, 1, 3, 0, 0), LATER);
+
+    assertEquals(PreVoteReply.refuse(1, 3, 2, VoteRefusal.CANDIDATE_LOG_BEHIND), onlySent(r, PreVoteReply.class));
+  }
+
+  /** Diss. §9.6: a pre-vote whose last term is one below the term it asks about is legal, and granted when up to date. */
+  @Test
+  void preVoteWithTheHighestLegalLastLogTermIsGranted() {
+    RaftCore node = follower(1, 2, logOfTerms(1, 2));
+
+    Ready r = node.step(new PreVote(3, 1, 3, 2, 2), LATER);
+
+    assertEquals(PreVoteReply.grant(1, 3, 3), onlySent(r, PreVoteReply.class));
   }
 
   @Test

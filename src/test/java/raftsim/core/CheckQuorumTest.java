@@ -167,4 +167,39 @@ class CheckQuorumTest {
     assertTrue(onlySent(r, RequestVoteReply.class).granted());
     assertEquals(3, voter.currentTerm());
   }
+
+  /** Diss. §4.2.3: the refusal is reported with its reason and both logs, like any refused vote. */
+  @Test
+  void aRefusalForAHeardLeaderIsReported() {
+    RaftCore voter = node(2, CHECK_QUORUM, 3, logOfTerms(1, 3));
+    voter.step(append(3, 2, 3, 2, 3, 0), 1000);
+
+    Ready r = voter.step(requestVote(1, 2, 9, 2, 3), 1000 + MIN - 1);
+
+    assertEquals(List.of(new CoreEvent.VoteRefused(1, 9, VoteRefusal.LEADER_HEARD, 3, 2, 3, 2, HardState.NO_VOTE)),
+        r.events());
+  }
+
+  /**
+   * Diss. §6.2: an answer to a snapshot chunk shows the follower is there as much as an AppendEntries answer
+   * does. Node 2 falls silent; node 3, sent a snapshot, answers it: the leader still hears a majority.
+   */
+  @Test
+  void aSnapshotAnswerCountsAsHearingFromTheFollower() {
+    RaftCore leader = node(1, CHECK_QUORUM.withSnapshots(4, 65536), 0, List.of());
+    long t = elect(leader);
+    leader.persisted(1, 1, t);
+    leader.step(AppendEntriesReply.accept(2, 1, 1, 1, 0), t + 1);
+    for (int i = 1; i <= 6; i++) {
+      leader.propose(new ClientRequest(7, i, "SET a " + i), t + 1);
+    }
+    leader.persisted(7, 1, t + 1);
+    leader.step(AppendEntriesReply.accept(2, 1, 1, 7, 0), t + 2); // node 2's last word
+    InstallSnapshot is = CoreFixture.sentTo(leader.tick(t + 50), InstallSnapshot.class, 3);
+
+    leader.step(new InstallSnapshotReply(3, 1, 1, is.lastIncludedIndex(), is.data().length, true), t + 100);
+    Ready r = leader.tick(t + 2 + MIN);
+
+    assertEquals(Role.LEADER, leader.role(), "node 3 was heard at t + 100: " + r.events());
+  }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static raftsim.core.CoreFixture.CONFIG;
 import static raftsim.core.CoreFixture.THREE;
 import static raftsim.core.CoreFixture.answer;
+import static raftsim.core.CoreFixture.append;
 import static raftsim.core.CoreFixture.events;
 import static raftsim.core.CoreFixture.get;
 import static raftsim.core.CoreFixture.onlySent;
@@ -15,6 +16,8 @@ import static raftsim.core.CoreFixture.sent;
 import static raftsim.core.CoreFixture.sentTo;
 import static raftsim.core.CoreFixture.winElection;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import raftsim.kv.KvStore;
 
@@ -35,7 +38,11 @@ class LeaseReadTest {
     final long t0;
 
     Leader(RaftConfig config) {
-      core = CoreFixture.node(1, THREE, config, PersistentState.EMPTY, new KvStore(), 0);
+      this(CoreFixture.node(1, THREE, config, PersistentState.EMPTY, new KvStore(), 0));
+    }
+
+    Leader(RaftCore node) {
+      core = node;
       t0 = core.electionDeadline();
       won = winElection(core);
       core.persisted(1, 1, t0);
@@ -153,5 +160,101 @@ class LeaseReadTest {
 
     l.core.step(answer(sentTo(added, AppendEntries.class, 2)), t + 2);
     assertEquals(t + LEASE_MS, l.core.leaseExpiry(), "a voter's answer does, from when the round was sent");
+  }
+
+  /** Rule 22(b): before any voter has answered a round, the leader holds no lease. */
+  @Test
+  void noLeaseBeforeAMajorityAnswers() {
+    Leader l = new Leader(LEASE);
+
+    assertEquals(Long.MIN_VALUE, l.core.leaseExpiry());
+  }
+
+  /**
+   * A leader of {1, 2, 3} elected late enough (its clock past twice the maximum election timeout) for its
+   * oldest rounds to be forgotten; node 2 answered the first round at once, so it streams to node 2.
+   */
+  private static Leader lateLeader(RaftConfig config) {
+    RaftCore core = CoreFixture.node(1, THREE, config, PersistentState.EMPTY, new KvStore(), 10_000);
+    Leader l = new Leader(core);
+    core.step(answer(sentTo(l.won, AppendEntries.class, 2)), l.t0 + 1);
+    assertEquals(l.t0 + LEASE_MS, core.leaseExpiry());
+    return l;
+  }
+
+  /** The AppendEntries to node 2 of a proposal at {@code now}. */
+  private static AppendEntries proposeAt(Leader l, long now) {
+    Ready r = l.core.propose(new ClientRequest(70, now, "SET k " + now), now);
+    return sentTo(r, AppendEntries.class, 2);
+  }
+
+  /**
+   * Rule 22(b): an answer to an older round, arriving after newer rounds went out, grants the lease from
+   * when that older round was sent.
+   */
+  @Test
+  void aLateAnswerToAnOlderRoundGrantsTheLeaseFromItsSending() {
+    Leader l = lateLeader(LEASE);
+    AppendEntries at50 = proposeAt(l, l.t0 + 50);
+    proposeAt(l, l.t0 + 100);
+    proposeAt(l, l.t0 + 150);
+
+    l.core.step(answer(at50), l.t0 + 151);
+
+    assertEquals(l.t0 + 50 + LEASE_MS, l.core.leaseExpiry());
+  }
+
+  /**
+   * Rule 22(b) over a long stretch: rounds sent every 10 ms for a second — more than the leader keeps at
+   * first, and longer than it keeps any — still map to the time each was sent.
+   */
+  @Test
+  void sendTimesAreKeptAcrossManyRounds() {
+    RaftConfig wideWindow = new RaftConfig(150, 300, 50, 64, 256, 0, 65536, false, true, true, DRIFT);
+    Leader l = lateLeader(wideWindow);
+    List<AppendEntries> sentToTwo = new ArrayList<>();
+    for (int k = 1; k <= 100; k++) {
+      sentToTwo.add(proposeAt(l, l.t0 + 10 * k));
+    }
+    long end = l.t0 + 1000;
+
+    l.core.step(answer(sentToTwo.get(40)), end + 1); // sent at t0 + 410, 590 ms before the last round
+    assertEquals(l.t0 + 410 + LEASE_MS, l.core.leaseExpiry());
+    l.core.step(answer(sentToTwo.get(97)), end + 2); // sent at t0 + 980
+    assertEquals(l.t0 + 980 + LEASE_MS, l.core.leaseExpiry());
+    assertEquals(1, events(l.core.read(get(9, 1, "x"), end + 3), CoreEvent.LeaseRead.class).size());
+  }
+
+  /**
+   * Rule 22 and diss. §3.10: a transfer ends the lease for the rest of <em>that</em> term only; the same node,
+   * leading again in a later term, holds leases again.
+   */
+  @Test
+  void aLeaderElectedAgainAfterATransferHoldsLeasesAgain() {
+    Leader l = new Leader(LEASE).answeredAfter(5);
+    l.core.transferLeadership(3, l.t0 + 10);
+    l.core.step(append(3, 1, 2, 1, 1, 1), l.t0 + 11); // 3 leads term 2
+    assertEquals(Role.FOLLOWER, l.core.role());
+
+    long again = l.core.electionDeadline();
+    l.core.tick(again);
+    Ready won = l.core.step(CoreFixture.grant(2, 1, 3), again);
+    assertEquals(Role.LEADER, l.core.role());
+    l.core.step(answer(sentTo(won, AppendEntries.class, 2)), again + 1);
+
+    assertEquals(again + LEASE_MS, l.core.leaseExpiry());
+  }
+
+  /** Diss. §6.4.1: reads answered from the lease are counted, the leader's own and forwarded ones alike. */
+  @Test
+  void leaseReadsAreCountedAndReported() {
+    Leader l = new Leader(LEASE).answeredAfter(5);
+
+    l.core.read(get(9, 1, "x"), l.t0 + 10);
+    assertEquals(1, l.core.stats().leaseReads());
+    Ready r = l.core.step(new ReadIndex(3, 1, 1, 42), l.t0 + 20);
+
+    assertEquals(2, l.core.stats().leaseReads());
+    assertEquals(List.of(new CoreEvent.LeaseRead(3, 0, 0, 1, l.t0 + LEASE_MS)), events(r, CoreEvent.LeaseRead.class));
   }
 }

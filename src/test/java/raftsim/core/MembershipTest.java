@@ -412,4 +412,178 @@ class MembershipTest {
     assertNull(n.configuration().addresses().get(1));
     assertFalse(n.configuration().isVoter(4));
   }
+
+  // ------------------------------------------------------------------ the details of a change
+
+  /** Diss. §4.1, §3.10: no change is proposed while a leadership transfer is under way. */
+  @Test
+  void noChangeDuringATransfer() {
+    RaftCore leader = committedLeader();
+    long t = now(leader);
+    assertTrue(leader.transferLeadership(2, t).accepted());
+
+    AdminResult r = leader.addServer(4, "", t + 1);
+
+    assertEquals(AdminRefusal.TRANSFER_IN_PROGRESS, r.refusal());
+    assertEquals(THREE, leader.configuration().voters());
+    assertTrue(leader.configuration().learners().isEmpty());
+  }
+
+  /** Diss. §4.1: the proposed configuration is reported with the index of its entry. */
+  @Test
+  void aProposedChangeIsReported() {
+    RaftCore leader = committedLeader();
+
+    Ready r = leader.addServer(4, "", now(leader)).ready();
+
+    assertEquals(List.of(new CoreEvent.ConfigurationProposed(2, THREE, List.of(4))),
+        events(r, CoreEvent.ConfigurationProposed.class));
+  }
+
+  /**
+   * Diss. §4.1, §4.2.2: the new configuration counts from the moment the leader appends it. Node 1 leads
+   * {1, 2}; node 2 holds entry 2, which node 1 has not made durable, so it is not committed. Once node 1
+   * removes itself, {2} is the configuration, whose only voter holds entry 2: it commits at once.
+   */
+  @Test
+  void aLeaderRemovingItselfCommitsWhatTheNewMajorityHolds() {
+    RaftCore leader = CoreFixture.node(1, List.of(1, 2), CONFIG, PersistentState.EMPTY, new KvStore(), 0);
+    long t = leader.electionDeadline();
+    CoreFixture.winElection(leader);
+    leader.persisted(1, 1, t);
+    ackAll(leader, 2, t);
+    assertEquals(1, leader.commitIndex());
+    leader.propose(new ClientRequest(7, 1, "SET a 1"), t);
+    ackAll(leader, 2, t + 1);
+    assertEquals(1, leader.commitIndex(), "{1, 2} needs node 1's durable copy too");
+
+    Ready r = leader.removeServer(1, t + 2).ready();
+
+    assertEquals(2, leader.commitIndex());
+    assertEquals(1, r.applied().size(), "the command is applied in the same step");
+  }
+
+  /** Diss. §4.2.1: a round that ends exactly the minimum election timeout after it began still counts. */
+  @Test
+  void aRoundEndingExactlyAtTheMinimumElectionTimeoutCounts() {
+    RaftCore leader = committedLeader();
+    long t = now(leader);
+    leader.addServer(4, "", t);
+    leader.persisted(2, 1, t);
+    ackAll(leader, 2, t);
+
+    Ready r = ackAll(leader, 4, t + MIN);
+
+    assertEquals(1, events(r, CoreEvent.LearnerCaughtUp.class).size());
+    assertEquals(List.of(1, 2, 3, 4), leader.configuration().voters());
+  }
+
+  /** Diss. §4.2.1: a round ends only when the learner holds everything the leader held when it began. */
+  @Test
+  void aLearnerPartWayThroughItsRoundIsNotPromoted() {
+    RaftCore leader = committedLeader();
+    long t = now(leader);
+    leader.addServer(4, "", t); // the round's target: index 2
+    leader.persisted(2, 1, t);
+    ackAll(leader, 2, t);
+
+    Ready r = leader.step(AppendEntriesReply.accept(4, 1, 1, 1, 0), t + 10);
+
+    assertTrue(events(r, CoreEvent.LearnerCaughtUp.class).isEmpty());
+    assertEquals(List.of(4), leader.configuration().learners());
+  }
+
+  /**
+   * Diss. §4.1, §4.2.1: a learner that caught up while its own addition was still uncommitted waits; it is
+   * promoted as soon as that change commits.
+   */
+  @Test
+  void aLearnerThatCaughtUpEarlyIsPromotedWhenTheChangeBeforeCommits() {
+    RaftCore leader = committedLeader();
+    long t = now(leader);
+    leader.addServer(4, "", t);
+    Ready early = ackAll(leader, 4, t + 10); // caught up, but entry 2 is not committed
+    assertTrue(events(early, CoreEvent.ConfigurationProposed.class).isEmpty(), "one change at a time");
+    leader.persisted(2, 1, t + 10);
+
+    Ready r = ackAll(leader, 2, t + 20); // entry 2 commits
+
+    assertEquals(2, leader.commitIndex());
+    assertEquals(1, events(r, CoreEvent.ConfigurationProposed.class).size());
+    assertEquals(List.of(1, 2, 3, 4), leader.configuration().voters());
+  }
+
+  /** Diss. §4.2.2: the removed leader reports whom it tells to stand. */
+  @Test
+  void aRemovedLeaderReportsItsTimeoutNow() {
+    RaftCore leader = committedLeader();
+    long t = now(leader);
+    leader.removeServer(1, t);
+    leader.persisted(2, 1, t);
+    ackAll(leader, 2, t);
+
+    Ready r = ackAll(leader, 3, t + 1);
+
+    assertEquals(List.of(new CoreEvent.TimeoutNowSent(2, 1, 2)), events(r, CoreEvent.TimeoutNowSent.class));
+  }
+
+  /**
+   * Diss. §4.2.1 and rule 4: a server that may not stand still restarts its timer when it fires, so it fires
+   * again an election timeout later, not at every tick.
+   */
+  @Test
+  void aServerThatCannotStandRestartsItsTimer() {
+    RaftCore spare = CoreFixture.node(4, THREE, CONFIG, PersistentState.EMPTY, new KvStore(), 0);
+    long d = spare.electionDeadline();
+
+    spare.tick(d);
+
+    assertTrue(spare.electionDeadline() >= d + MIN, "next firing " + spare.electionDeadline() + " after " + d);
+  }
+
+  /**
+   * Diss. §4.2.1, §7: a learner whose round a snapshot completes has caught up at once. Its entries were
+   * compacted while its first probe went unanswered; it installs the snapshot 60 ms into its round.
+   */
+  @Test
+  void aLearnerCaughtUpByASnapshotIsPromoted() {
+    RaftCore leader = CoreFixture.node(1, THREE, CoreFixture.snapshotting(4, 65536), PersistentState.EMPTY,
+        new KvStore(), 0);
+    long t = leader.electionDeadline();
+    CoreFixture.winElection(leader);
+    leader.persisted(1, 1, t);
+    ackAll(leader, 2, t);
+    leader.addServer(4, "", t); // entry 2: the learner's round ends once it holds index 2
+    for (int i = 1; i <= 4; i++) {
+      leader.propose(new ClientRequest(7, i, "SET a " + i), t);
+    }
+    leader.persisted(6, 1, t);
+    ackAll(leader, 2, t);
+    assertTrue(leader.log().snapshotIndex() >= 2, "the learner's entries are compacted away");
+    InstallSnapshot is = sentTo(leader.tick(t + 50), InstallSnapshot.class, 4);
+
+    Ready r = leader.step(new InstallSnapshotReply(4, 1, 1, is.lastIncludedIndex(), is.data().length, true), t + 60);
+
+    assertEquals(1, events(r, CoreEvent.LearnerCaughtUp.class).size());
+    assertEquals(List.of(1, 2, 3, 4), leader.configuration().voters());
+  }
+
+  /** Diss. §4.1: installing a snapshot reports the configuration it brings before the install itself. */
+  @Test
+  void anInstalledSnapshotReportsItsConfigurationFirst() {
+    RaftCore f = CoreFixture.node(2, THREE, CONFIG, PersistentState.EMPTY, new KvStore(), 0);
+    Configuration five = voters(1, 2, 3, 4, 5);
+    byte[] data = new KvStore().snapshot().bytes();
+
+    Ready r = f.step(new InstallSnapshot(1, 2, 3, 10, 3, 0, data, true, five), 100);
+
+    List<CoreEvent> changes = new ArrayList<>();
+    for (CoreEvent e : r.events()) {
+      if (e instanceof CoreEvent.ConfigurationChanged || e instanceof CoreEvent.SnapshotInstalled) {
+        changes.add(e);
+      }
+    }
+    assertEquals(List.of(new CoreEvent.ConfigurationChanged(10, five.voters(), List.of()),
+        new CoreEvent.SnapshotInstalled(10, 3, false, 0)), changes);
+  }
 }

@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static raftsim.core.CoreFixture.CONFIG;
+import static raftsim.core.CoreFixture.LATER;
 import static raftsim.core.CoreFixture.THREE;
 import static raftsim.core.CoreFixture.append;
+import static raftsim.core.CoreFixture.assertIgnoredOnly;
 import static raftsim.core.CoreFixture.events;
+import static raftsim.core.CoreFixture.get;
 import static raftsim.core.CoreFixture.logOfTerms;
 import static raftsim.core.CoreFixture.onlySent;
 import static raftsim.core.CoreFixture.sent;
@@ -206,5 +209,183 @@ class PreVoteTest {
     Ready r = n.tick(now + CONFIG.heartbeatMs());
 
     assertEquals(List.of(3), sent(r, PreVote.class).stream().map(PreVote::to).toList());
+  }
+
+  // ------------------------------------------------------------------ the asking side, in detail
+
+  /** A node of {1, 2, 3} with PreVote, in {@code term}, having voted for {@code votedFor} in it. */
+  private static RaftCore voted(int id, long term, int votedFor, List<LogEntry> log) {
+    return CoreFixture.node(id, THREE, PRE_VOTE, stored(term, votedFor, log), new KvStore(), 0);
+  }
+
+  /** Diss. §9.6: the round is reported with the term it asks about (currentTerm + 1) and the log it offers. */
+  @Test
+  void thePreVoteRoundIsReportedWithTheTermItAsksAbout() {
+    RaftCore n = node(1, 4, logOfTerms(1, 4));
+
+    Ready r = n.tick(n.electionDeadline());
+
+    assertEquals(List.of(new CoreEvent.PreVoteStarted(5, 2, 4)), events(r, CoreEvent.PreVoteStarted.class));
+  }
+
+  /**
+   * Diss. §9.6, §6.2: a node whose timer fired asks for pre-votes because it no longer hears its leader: it
+   * stops naming that leader, and a read it had forwarded there is answered NotLeader at once.
+   */
+  @Test
+  void askingForPreVotesForgetsTheLeaderAndItsForwardedReads() {
+    RaftCore n = node(1, 1, logOfTerms(1));
+    n.step(append(2, 1, 1, 1, 1, 0), 10);
+    assertEquals(2, n.leaderId());
+    Ready forwarded = n.read(get(7, 1, "x"), 20);
+    assertEquals(1, sent(forwarded, ReadIndex.class).size());
+
+    Ready r = n.tick(n.electionDeadline());
+
+    assertEquals(0, n.leaderId());
+    assertEquals(List.of(new ClientReply.NotLeader(7, 1, 0)), r.replies());
+  }
+
+  /** Diss. §9.6: with PreVote, the only voter of a configuration needs nobody's word: it stands at once. */
+  @Test
+  void theOnlyVoterStandsAtOnce() {
+    RaftCore solo = CoreFixture.node(1, List.of(1), PRE_VOTE, PersistentState.EMPTY, new KvStore(), 0);
+    long t = solo.electionDeadline();
+
+    Ready r = solo.tick(t);
+
+    assertEquals(Role.CANDIDATE, solo.role());
+    assertEquals(1, solo.currentTerm());
+    assertEquals(1, events(r, CoreEvent.ElectionStarted.class).size());
+    solo.hardStatePersisted(1, 1, t);
+    assertEquals(Role.LEADER, solo.role(), "elected once its vote is durable (rule 16)");
+  }
+
+  /** Diss. §9.6: unanswered voters are asked again after a heartbeat interval, not before; answered ones are not. */
+  @Test
+  void unansweredVotersAreAskedAgainAfterAHeartbeat() {
+    RaftCore n = node(1, 4, logOfTerms(1, 4));
+    long t = n.electionDeadline();
+    n.tick(t);
+    n.step(PreVoteReply.refuse(2, 1, 4, VoteRefusal.LEADER_HEARD), t + 1);
+    long heartbeat = CONFIG.heartbeatMs();
+
+    assertEquals(t + heartbeat, n.nextDeadline());
+    assertTrue(sent(n.tick(t + heartbeat - 1), PreVote.class).isEmpty(), "not yet");
+    List<PreVote> again = sent(n.tick(t + heartbeat), PreVote.class);
+    assertEquals(1, again.size());
+    assertEquals(3, again.get(0).to(), "only the voter that has not answered");
+  }
+
+  /** Diss. §9.6: each pre-vote round starts afresh: a voter that refused in the last round is asked again. */
+  @Test
+  void aNewRoundAsksEveryVoterAgain() {
+    RaftCore n = node(1, 4, logOfTerms(1, 4));
+    long t = n.electionDeadline();
+    n.tick(t);
+    n.step(PreVoteReply.refuse(2, 1, 4, VoteRefusal.LEADER_HEARD), t + 1);
+    n.step(PreVoteReply.refuse(3, 1, 4, VoteRefusal.LEADER_HEARD), t + 1);
+
+    Ready second = n.tick(n.electionDeadline());
+
+    assertEquals(2, sent(second, PreVote.class).size());
+    n.step(PreVoteReply.grant(2, 1, 5), n.electionDeadline() - 1);
+    assertEquals(Role.CANDIDATE, n.role(), "2's grant in the new round counts");
+  }
+
+  /** Diss. §9.6: each answer is counted and reported with the votes so far and the votes needed. */
+  @Test
+  void eachAnswerIsCountedAndReported() {
+    RaftCore n = node(1, 4, logOfTerms(1, 4));
+    long t = n.electionDeadline();
+    n.tick(t);
+
+    Ready r = n.step(PreVoteReply.refuse(2, 1, 4, VoteRefusal.LEADER_HEARD), t + 1);
+
+    assertEquals(List.of(new CoreEvent.PreVoteCounted(2, 5, false, 1, 2)), r.events());
+    assertEquals(Role.FOLLOWER, n.role());
+  }
+
+  /** Diss. §9.6: answers that do not belong to the round, or come twice, are ignored and reported as such. */
+  @Test
+  void strayPreVoteAnswersAreIgnored() {
+    RaftCore n = node(1, 4, logOfTerms(1, 4));
+    long t = n.electionDeadline();
+    n.tick(t);
+    n.step(PreVoteReply.refuse(2, 1, 4, VoteRefusal.LEADER_HEARD), t + 1);
+
+    assertIgnoredOnly(n.step(PreVoteReply.grant(3, 1, 6), t + 2), IgnoreReason.STALE_REPLY);
+    assertIgnoredOnly(n.step(PreVoteReply.refuse(3, 1, 4, VoteRefusal.STALE_TERM), t + 2), IgnoreReason.STALE_REPLY);
+    assertIgnoredOnly(n.step(PreVoteReply.grant(4, 1, 5), t + 2), IgnoreReason.NOT_A_VOTER);
+    assertIgnoredOnly(n.step(PreVoteReply.refuse(2, 1, 4, VoteRefusal.LEADER_HEARD), t + 2),
+        IgnoreReason.DUPLICATE_VOTE);
+    assertEquals(Role.FOLLOWER, n.role());
+  }
+
+  /** Diss. §9.6: once the node stands for election the pre-vote round is over; a late grant is not counted. */
+  @Test
+  void aLateGrantAfterStandingIsIgnored() {
+    RaftCore n = node(1, 4, logOfTerms(1, 4));
+    long t = n.electionDeadline();
+    n.tick(t);
+    n.step(PreVoteReply.grant(2, 1, 5), t + 1);
+    assertEquals(Role.CANDIDATE, n.role());
+
+    assertIgnoredOnly(n.step(PreVoteReply.grant(3, 1, 5), t + 2), IgnoreReason.NOT_CANDIDATE);
+  }
+
+  /** Diss. §9.6, §3.10: TimeoutNow ends a pre-vote round too; its grants arriving afterwards are not counted. */
+  @Test
+  void timeoutNowEndsThePreVoteRound() {
+    RaftCore n = node(2, 1, logOfTerms(1));
+    long t = n.electionDeadline();
+    n.tick(t);
+
+    n.step(new TimeoutNow(1, 2, 1), t + 1);
+    assertEquals(Role.CANDIDATE, n.role());
+    assertEquals(2, n.currentTerm());
+
+    assertIgnoredOnly(n.step(PreVoteReply.grant(3, 2, 2), t + 2), IgnoreReason.NOT_CANDIDATE);
+  }
+
+  // ------------------------------------------------------------------ the answering side, in detail
+
+  /** Diss. §9.6: a grant is reported, with the asker and the term it asked about. */
+  @Test
+  void aGrantIsReported() {
+    RaftCore v = node(1, 4, logOfTerms(1, 4));
+
+    Ready r = v.step(preVote(2, 1, 5, 2, 4), LATER);
+
+    assertEquals(List.of(new CoreEvent.PreVoteGranted(2, 5)), r.events());
+    assertEquals(PreVoteReply.grant(1, 2, 5), onlySent(r, PreVoteReply.class));
+  }
+
+  /**
+   * Diss. §9.6: a pre-vote about the voter's own term is answered by the vote rules of that term (§5.2): yes
+   * when it has not voted in it or voted for the asker, no when it voted for someone else.
+   */
+  @Test
+  void aPreVoteAboutTheVotersOwnTermFollowsItsVote() {
+    Ready free = voted(1, 5, HardState.NO_VOTE, logOfTerms(1, 4)).step(preVote(2, 1, 5, 2, 4), LATER);
+    assertEquals(PreVoteReply.grant(1, 2, 5), onlySent(free, PreVoteReply.class), "no vote in term 5 yet");
+
+    Ready same = voted(1, 5, 2, logOfTerms(1, 4)).step(preVote(2, 1, 5, 2, 4), LATER);
+    assertEquals(PreVoteReply.grant(1, 2, 5), onlySent(same, PreVoteReply.class), "it voted for the asker");
+
+    Ready other = voted(1, 5, 3, logOfTerms(1, 4)).step(preVote(2, 1, 5, 2, 4), LATER);
+    assertEquals(PreVoteReply.refuse(1, 2, 5, VoteRefusal.ALREADY_VOTED), onlySent(other, PreVoteReply.class));
+    assertEquals(List.of(new CoreEvent.PreVoteRefused(2, 5, VoteRefusal.ALREADY_VOTED, 4, 2, 4, 2)), other.events());
+  }
+
+  /** Diss. §9.6: a vote cast in the voter's term says nothing about the next term: that pre-vote is granted. */
+  @Test
+  void aVoteInTheCurrentTermDoesNotRefuseAPreVoteForTheNext() {
+    RaftCore v = voted(1, 5, 3, logOfTerms(1, 4));
+
+    Ready r = v.step(preVote(2, 1, 6, 2, 4), LATER);
+
+    assertEquals(PreVoteReply.grant(1, 2, 6), onlySent(r, PreVoteReply.class));
+    assertEquals(3, v.votedFor(), "answering a pre-vote changes nothing");
   }
 }

@@ -104,4 +104,50 @@ class RaftLogTest {
     assertEquals(entries, log.slice(0, Long.MAX_VALUE));
     assertEquals(6, log.termAt(base + 4));
   }
+
+  private static LogEntry config(long index, long term, Configuration c) {
+    return new LogEntry(index, term, new Payload.Config(c));
+  }
+
+  private static final Configuration FOUR = Configuration.of(List.of(1, 2, 3, 4));
+  private static final Configuration FIVE = Configuration.of(List.of(1, 2, 3, 4, 5));
+
+  /**
+   * Diss. §4.1, §7: compaction folds the configurations up to the new snapshot into it, and keeps the
+   * ones after it in force.
+   */
+  @Test
+  void compactionKeepsTheConfigurationsAfterTheSnapshot() {
+    RaftLog log = new RaftLog(0, 0, CLUSTER,
+        List.of(noop(1, 1), config(2, 1, FOUR), noop(3, 1), config(4, 1, FIVE), noop(5, 1)));
+
+    log.compactTo(3);
+
+    assertEquals(FIVE, log.configuration());
+    assertEquals(4, log.configurationIndex());
+    assertEquals(FOUR, log.configurationAt(3), "the snapshot's own configuration");
+  }
+
+  /** Diss. §4.1: a log reset to a snapshot keeps none of its configuration entries: the snapshot's is in force. */
+  @Test
+  void aResetLogUsesTheSnapshotsConfiguration() {
+    RaftLog log = new RaftLog(0, 0, CLUSTER, List.of(noop(1, 1), config(2, 1, FOUR), noop(3, 1)));
+
+    log.resetTo(9, 2, FIVE);
+
+    assertEquals(FIVE, log.configuration());
+    assertEquals(9, log.configurationIndex());
+  }
+
+  /** Diss. §4.1: a truncation undoes only the configurations it removes; an earlier one stays in force. */
+  @Test
+  void truncationKeepsTheConfigurationsBeforeIt() {
+    RaftLog log = new RaftLog(0, 0, CLUSTER,
+        List.of(noop(1, 1), config(2, 1, FOUR), noop(3, 1), config(4, 1, FIVE)));
+
+    log.truncateFrom(3);
+
+    assertEquals(FOUR, log.configuration());
+    assertEquals(2, log.configurationIndex());
+  }
 }

@@ -161,4 +161,98 @@ class TransferTest {
     assertEquals(VoteRefusal.LEADER_HEARD, onlySent(ordinary, RequestVoteReply.class).refusal());
     assertEquals(1, twin.currentTerm());
   }
+
+  /** Diss. §3.10: the transfer is reported with its target, term and the time it is aborted if unfinished. */
+  @Test
+  void aTransferIsReportedWithItsDeadline() {
+    RaftCore leader = node(1, CONFIG, 0, List.of());
+    long t = lead(leader);
+
+    Ready r = leader.transferLeadership(3, t + 1).ready();
+
+    assertEquals(List.of(new CoreEvent.TransferStarted(3, 1, t + 1 + MIN)), events(r, CoreEvent.TransferStarted.class));
+    assertTrue(events(leader.tick(t + MIN), CoreEvent.TransferAborted.class).isEmpty(), "not before the deadline");
+  }
+
+  /** Diss. §3.10: an up-to-date target gets TimeoutNow alone, with no AppendEntries: there is nothing to send. */
+  @Test
+  void anUpToDateTargetIsSentNothingButTimeoutNow() {
+    RaftCore leader = node(1, CONFIG, 0, List.of());
+    long t = lead(leader);
+    leader.step(ack(2, leader, 1), t + 1);
+
+    Ready r = leader.transferLeadership(2, t + 2).ready();
+
+    assertEquals(2, onlySent(r, TimeoutNow.class).to());
+    assertTrue(sent(r, AppendEntries.class).isEmpty(), "nothing to bring up to date");
+  }
+
+  /**
+   * Diss. §3.10, §7: the leader starts bringing a lagging target up to date at once. Here the entries node 3
+   * lacks were compacted while its first probe went unanswered: the transfer starts by sending it the snapshot.
+   */
+  @Test
+  void aTargetBehindTheSnapshotIsSentItWhenTheTransferStarts() {
+    RaftCore leader = node(1, CoreFixture.snapshotting(4, 65536), 0, List.of());
+    long t = lead(leader);
+    leader.persisted(1, 1, t);
+    leader.step(ack(2, leader, 1), t + 1);
+    for (int i = 1; i <= 6; i++) {
+      leader.propose(new ClientRequest(7, i, "SET a " + i), t + 1);
+    }
+    leader.persisted(7, 1, t + 1);
+    leader.step(ack(2, leader, 7), t + 2);
+    assertTrue(leader.log().snapshotIndex() >= 1, "node 3's next entry is compacted away");
+
+    Ready r = leader.transferLeadership(3, t + 3).ready();
+
+    assertEquals(3, onlySent(r, InstallSnapshot.class).to());
+    assertTrue(sent(r, TimeoutNow.class).isEmpty());
+  }
+
+  /**
+   * Diss. §3.10: a leader that loses office during a transfer drops it; leading again later, in a new term,
+   * it takes proposals at once.
+   */
+  @Test
+  void aTransferEndsWithTheLeadership() {
+    RaftCore leader = node(1, CONFIG, 0, List.of());
+    long t = lead(leader);
+    leader.transferLeadership(3, t + 1);
+    leader.step(append(3, 1, 2, 1, 1, 0), t + 2); // 3 leads term 2
+    assertEquals(Role.FOLLOWER, leader.role());
+
+    long again = leader.electionDeadline();
+    leader.tick(again);
+    leader.step(CoreFixture.grant(2, 1, 3), again);
+    assertEquals(Role.LEADER, leader.role());
+    Ready r = leader.propose(new ClientRequest(7, 1, "SET a 1"), again);
+
+    assertTrue(r.replies().isEmpty(), "no transfer under way: " + r.replies());
+    assertEquals(3, leader.log().lastIndex(), "appended after the new term's no-op");
+  }
+
+  /**
+   * Diss. §3.10, §7: a target brought up to date by a snapshot that ends at the leader's last entry is told
+   * to stand as soon as it reports the snapshot installed.
+   */
+  @Test
+  void aTargetCaughtUpByASnapshotGetsTimeoutNow() {
+    RaftCore leader = node(1, CoreFixture.snapshotting(4, 65536), 0, List.of());
+    long t = lead(leader);
+    leader.persisted(1, 1, t);
+    leader.step(ack(2, leader, 1), t + 1);
+    for (int i = 1; i <= 6; i++) {
+      leader.propose(new ClientRequest(7, i, "SET a " + i), t + 1);
+    }
+    leader.persisted(7, 1, t + 1);
+    leader.step(ack(2, leader, 7), t + 2);
+    InstallSnapshot is = onlySent(leader.transferLeadership(3, t + 3).ready(), InstallSnapshot.class);
+    assertTrue(is.done());
+    assertEquals(leader.log().lastIndex(), is.lastIncludedIndex(), "the snapshot holds the whole log");
+
+    Ready r = leader.step(new InstallSnapshotReply(3, 1, 1, is.lastIncludedIndex(), is.data().length, true), t + 4);
+
+    assertEquals(3, onlySent(r, TimeoutNow.class).to());
+  }
 }

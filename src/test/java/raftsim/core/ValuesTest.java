@@ -1,12 +1,17 @@
 package raftsim.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static raftsim.core.CoreFixture.CONFIG;
 import static raftsim.core.CoreFixture.command;
 import static raftsim.core.CoreFixture.noop;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import raftsim.kv.KvStore;
 
@@ -179,5 +184,104 @@ class ValuesTest {
 
     assertEquals(List.of("RequestVote", "RequestVoteReply", "AppendEntries", "AppendEntriesReply", "InstallSnapshot",
         "InstallSnapshotReply", "ReadIndex", "ReadIndexReply"), messages.stream().map(Message::type).toList());
+  }
+
+  // --------------------------------------------------------------------- protocol extensions
+
+  /** RAFT-CHECKLIST rule 22(c): a drift rate is below one (999,999 ppm at most); a rate of one is refused. */
+  @Test
+  void configRefusesADriftRateOfOne() {
+    assertEquals(0, CONFIG.withLeaseReads(true, 999_999).leaseMs());
+    assertThrows(IllegalArgumentException.class, () -> CONFIG.withLeaseReads(true, 1_000_000));
+    assertThrows(IllegalArgumentException.class, () -> CONFIG.withLeaseReads(true, -1));
+  }
+
+  /**
+   * Diss. §6.4.1, §4.2.3 (RAFT-CHECKLIST rule 22(a)): leases rest on CheckQuorum, so turning leases on
+   * turns CheckQuorum on, turning CheckQuorum off turns leases off, and neither touches the other otherwise.
+   */
+  @Test
+  void leasesAndCheckQuorumGoTogether() {
+    RaftConfig lease = CONFIG.withLeaseReads(true, 0);
+    assertTrue(lease.checkQuorum());
+    assertTrue(lease.leaseReads());
+
+    RaftConfig off = lease.withCheckQuorum(false);
+    assertFalse(off.checkQuorum());
+    assertFalse(off.leaseReads(), "no lease without CheckQuorum");
+
+    RaftConfig kept = lease.withCheckQuorum(true);
+    assertTrue(kept.checkQuorum());
+    assertTrue(kept.leaseReads(), "CheckQuorum on again keeps the lease");
+
+    assertFalse(CONFIG.withCheckQuorum(true).leaseReads(), "CheckQuorum alone grants no lease");
+    assertTrue(CONFIG.withCheckQuorum(true).withLeaseReads(false, 0).checkQuorum(), "leases off leave CheckQuorum on");
+    assertFalse(CONFIG.withLeaseReads(false, 0).checkQuorum());
+  }
+
+  // --------------------------------------------------------------------------- Configuration
+
+  /** Diss. §4.1: a member is a voter or a learner, never both — whichever voter it is, the first included. */
+  @Test
+  void configurationRefusesAVoterThatIsAlsoALearner() {
+    assertThrows(IllegalArgumentException.class, () -> new Configuration(List.of(1, 2), List.of(1), new TreeMap<>()));
+    assertThrows(IllegalArgumentException.class, () -> new Configuration(List.of(1, 2), List.of(2), new TreeMap<>()));
+    assertEquals(List.of(3), new Configuration(List.of(1, 2), List.of(3), new TreeMap<>()).learners());
+  }
+
+  /** Addresses belong to members, the first voter and the first learner included, and to nobody else. */
+  @Test
+  void configurationAddressesBelongToMembers() {
+    Configuration c = new Configuration(List.of(1, 2), List.of(3), new TreeMap<>(Map.of(1, "a:1", 3, "c:3")));
+    assertEquals(Map.of(1, "a:1", 3, "c:3"), c.addresses());
+    assertThrows(IllegalArgumentException.class,
+        () -> new Configuration(List.of(1, 2), List.of(3), new TreeMap<>(Map.of(4, "d:4"))));
+  }
+
+  /** Diss. §4.2.1: a learner added with an address is reachable there; added with none, it has no entry. */
+  @Test
+  void aLearnerIsAddedWithItsAddressOnlyWhenItHasOne() {
+    Configuration c = Configuration.of(List.of(1, 2, 3));
+    assertEquals(Map.of(4, "d:4"), c.withLearner(4, "d:4").addresses());
+    assertTrue(c.withLearner(4, "").addresses().isEmpty());
+    assertTrue(c.withLearner(4, null).addresses().isEmpty());
+    assertEquals(List.of(4), c.withLearner(4, "").learners());
+  }
+
+  @Test
+  void configurationPrintsItsVotersAndLearners() {
+    assertEquals("voters [1, 2, 3]", Configuration.of(List.of(3, 1, 2)).toString());
+    assertEquals("voters [1, 2, 3], learners [4]", Configuration.of(List.of(1, 2, 3)).withLearner(4, "").toString());
+  }
+
+  /** An operator's request is accepted exactly when nothing refused it. */
+  @Test
+  void adminResultIsAcceptedOnlyWithoutARefusal() {
+    assertTrue(new AdminResult(null, null).accepted());
+    assertFalse(new AdminResult(null, AdminRefusal.NOT_LEADER).accepted());
+  }
+
+  // --------------------------------------------------------------------------------- TermRun
+
+  /** The runs of a log's entries: one per term, starting where that term's entries start. */
+  @Test
+  void termRunsListWhereEachTermStarts() {
+    List<LogEntry> log = List.of(noop(1, 1), noop(2, 1), noop(3, 2), noop(4, 4), noop(5, 4));
+
+    assertEquals(List.of(new TermRun(1, 1), new TermRun(3, 2), new TermRun(4, 4)), TermRun.all(log));
+    assertEquals(List.of(new TermRun(1, 1)), TermRun.all(log.subList(0, 2)), "all: even a single run");
+    assertEquals(List.of(new TermRun(2, 1), new TermRun(3, 2), new TermRun(4, 4)), TermRun.of(log, 1));
+    assertEquals(List.of(new TermRun(3, 2), new TermRun(4, 4)), TermRun.of(log, 2));
+    assertEquals(List.of(), TermRun.of(log, 3), "of: entries of one term need no runs");
+    assertEquals(List.of(), TermRun.of(log, 4));
+    assertEquals(List.of(), TermRun.of(log, 5), "nothing from the end on");
+    assertEquals(List.of(), TermRun.all(List.of()));
+  }
+
+  @Test
+  void termRunsPrintAsJson() {
+    assertEquals("[]", TermRun.json(List.of()));
+    assertEquals("[[1,1]]", TermRun.json(List.of(new TermRun(1, 1))));
+    assertEquals("[[1,1],[3,2],[4,4]]", TermRun.json(List.of(new TermRun(1, 1), new TermRun(3, 2), new TermRun(4, 4))));
   }
 }
