@@ -147,18 +147,8 @@ final class Election {
       out.event(new CoreEvent.Ignored(r.type(), r.from(), IgnoreReason.NOT_CANDIDATE));
       return;
     }
-    int pos = core.position(r.from());
-    if (pos < 0) {
-      out.event(new CoreEvent.Ignored(r.type(), r.from(), IgnoreReason.NOT_A_VOTER)); // its vote does not count
+    if (!core.countVote(r, r.granted(), out)) {
       return;
-    }
-    if (core.voteAnswered[pos]) {
-      out.event(new CoreEvent.Ignored(r.type(), r.from(), IgnoreReason.DUPLICATE_VOTE));
-      return;
-    }
-    core.voteAnswered[pos] = true;
-    if (r.granted()) {
-      core.votesGranted++;
     }
     int needed = Quorum.majority(core.voters.length);
     out.event(new CoreEvent.VoteCounted(r.from(), r.term(), r.granted(), core.votesGranted, needed));

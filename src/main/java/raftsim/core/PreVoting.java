@@ -108,18 +108,8 @@ final class PreVoting {
       out.event(new CoreEvent.Ignored(r.type(), r.from(), IgnoreReason.STALE_REPLY));
       return;
     }
-    int pos = core.position(r.from());
-    if (pos < 0) {
-      out.event(new CoreEvent.Ignored(r.type(), r.from(), IgnoreReason.NOT_A_VOTER));
+    if (!core.countVote(r, r.granted(), out)) {
       return;
-    }
-    if (core.voteAnswered[pos]) {
-      out.event(new CoreEvent.Ignored(r.type(), r.from(), IgnoreReason.DUPLICATE_VOTE));
-      return;
-    }
-    core.voteAnswered[pos] = true;
-    if (r.granted()) {
-      core.votesGranted++;
     }
     int needed = Quorum.majority(core.voters.length);
     out.event(new CoreEvent.PreVoteCounted(r.from(), core.currentTerm + 1, r.granted(), core.votesGranted, needed));

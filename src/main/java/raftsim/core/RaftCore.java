@@ -479,6 +479,27 @@ public final class RaftCore {
     return Arrays.binarySearch(voters, member);
   }
 
+  /**
+   * Counts one answer to this node's election or pre-election: each voter of its configuration once
+   * (§5.2). Returns false, having said why, when the answer does not count.
+   */
+  boolean countVote(Message reply, boolean granted, Output out) {
+    int pos = position(reply.from());
+    if (pos < 0) {
+      out.event(new CoreEvent.Ignored(reply.type(), reply.from(), IgnoreReason.NOT_A_VOTER)); // its vote does not count
+      return false;
+    }
+    if (voteAnswered[pos]) {
+      out.event(new CoreEvent.Ignored(reply.type(), reply.from(), IgnoreReason.DUPLICATE_VOTE));
+      return false;
+    }
+    voteAnswered[pos] = true;
+    if (granted) {
+      votesGranted++;
+    }
+    return true;
+  }
+
   /** Whether {@code member} is a voter of this node's configuration. */
   boolean isVoter(int member) {
     return position(member) >= 0;
