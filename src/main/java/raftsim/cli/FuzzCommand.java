@@ -34,8 +34,9 @@ import raftsim.fuzz.ScenarioGenerator;
     name = "fuzz",
     mixinStandardHelpOptions = true,
     description = {
-        "Run generated scenarios (random cluster, timing, network, clients and faults, swarm-style) and",
-        "check safety, linearizability and liveness in each. A failure is shrunk to the smallest scenario",
+        "Run a campaign of generated scenarios and shrink each failure to a minimal scenario file.",
+        "Runs generated scenarios (random cluster, timing, network, clients and faults, swarm-style) and",
+        "checks safety, linearizability and liveness in each. A failure is shrunk to the smallest scenario",
         "that still fails the same check and written to --out with the command that replays it.",
         "Run i depends only on (--seed, i): results do not depend on --jobs, and --shard i/n splits a",
         "campaign across machines (outputs concatenate). Exit: 0 all held, 1 a failure, 2 bad input,",

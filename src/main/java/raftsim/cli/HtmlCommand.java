@@ -21,7 +21,8 @@ import raftsim.learn.LoadedTrace;
     name = "html",
     mixinStandardHelpOptions = true,
     description = {
-        "Write a self-contained HTML viewer of a run (a scenario, which is run first, or a trace file): "
+        "Write a self-contained HTML viewer of a run.",
+        "It takes a scenario (which is run first) or a trace file, and shows "
             + "the cluster (roles, terms, logs coloured by term, commit markers), the messages in flight, a "
             + "timeline to scrub, play, pause and step, a space-time diagram of the messages, and the clients' "
             + "history with the linearizability verdict, a violation's operations outlined. The file needs no "

@@ -20,9 +20,10 @@ import raftsim.cluster.NemesisRun;
     name = "nemesis",
     mixinStandardHelpOptions = true,
     description = {
-        "Start a fresh local cluster, run concurrent clients against it while a nemesis kills (SIGKILL) and",
-        "restarts nodes (the leader among them, some right after a burst of writes; never a majority), then heal it,",
-        "read every key, and check that the history is linearizable and that no acknowledged write was lost.",
+        "Test a local cluster Jepsen-style: clients, hard kills, then linearizability and lost writes.",
+        "Starts a fresh local cluster, runs concurrent clients against it while a nemesis kills (SIGKILL) and",
+        "restarts nodes (the leader among them, some right after a burst of writes; never a majority), then heals it,",
+        "reads every key, and checks that the history is linearizable and that no acknowledged write was lost.",
         "Exit codes: 0 both hold, 1 a violation, 2 bad input, 3 undecided."})
 final class NemesisCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -27,8 +27,9 @@ import raftsim.trace.TraceWriter;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-        "Replay one scenario file: build its cluster, play its faults and clients, check every safety",
-        "invariant after every event, check its expectations, and check the client history.",
+        "Replay one scenario file and check it.",
+        "It builds the cluster, plays the faults and clients, checks every safety",
+        "invariant after every event, checks its expectations, and checks the client history.",
         "Exit codes: 0 all held, 1 a check failed, 2 bad input, 3 undecided."})
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -24,7 +24,8 @@ import raftsim.learn.Style;
     name = "step",
     mixinStandardHelpOptions = true,
     description = {
-        "Step through a run in the terminal: a scenario (which is run first) or a trace written by run "
+        "Step through a run in the terminal, every event explained.",
+        "It takes a scenario (which is run first) or a trace written by run "
             + "--trace. Each screen shows every node (role, term, votedFor, commitIndex, lastApplied, the "
             + "log's tail coloured by term), each leader's nextIndex and matchIndex per follower, the messages "
             + "in flight, and the event just processed with a sentence explaining it and the section of the "
