@@ -133,7 +133,7 @@ public final class ScenarioRunner {
   /** As {@link #run(Scenario, SimOptions, TraceWriter, ClientHistory)}, calling {@code afterEachEvent} (unless null) after every event. */
   public static ScenarioOutcome run(Scenario scenario, SimOptions options, TraceWriter trace, ClientHistory history,
       java.util.function.Consumer<Simulation> afterEachEvent) {
-    long start = System.nanoTime(); // wall time, only to report it
+    long wallStart = System.nanoTime(); // only to report wallMs, never to decide anything
     ScenarioRunner r = new ScenarioRunner(scenario, options, trace, history);
     if (afterEachEvent != null) {
       r.sim.afterEachEvent(afterEachEvent);
@@ -147,7 +147,7 @@ public final class ScenarioRunner {
           + " events, the most a run may take: a runaway");
     }
     r.checkFinalExpectations();
-    long wallMs = (System.nanoTime() - start) / 1_000_000;
+    long wallMs = (System.nanoTime() - wallStart) / 1_000_000;
     return r.outcome(wallMs);
   }
 
