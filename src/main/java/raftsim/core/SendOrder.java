@@ -1,5 +1,9 @@
 package raftsim.core;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
 /**
  * Which messages of a {@link Ready} may leave before that Ready's own writes are durable.
  *
@@ -21,5 +25,25 @@ public final class SendOrder {
   /** True when {@code m} may be sent before the sender's pending writes are durable. */
   public static boolean mayPrecedeOwnWrites(Message m) {
     return m instanceof AppendEntries || m instanceof InstallSnapshot;
+  }
+
+  /**
+   * Hands {@code early}, in order, the messages that may leave before the sender's writes are durable,
+   * and returns the others, in order, which must wait for them. Both drivers split a Ready this way.
+   */
+  public static List<Message> sendEarly(List<Message> messages, Consumer<Message> early) {
+    List<Message> wait = null;
+    for (int i = 0; i < messages.size(); i++) {
+      Message m = messages.get(i);
+      if (mayPrecedeOwnWrites(m)) {
+        early.accept(m);
+      } else {
+        if (wait == null) {
+          wait = new ArrayList<>(messages.size() - i);
+        }
+        wait.add(m);
+      }
+    }
+    return wait == null ? List.of() : wait;
   }
 }

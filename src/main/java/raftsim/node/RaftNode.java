@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import raftsim.core.AdminResult;
 import raftsim.core.ClientReply;
 import raftsim.core.ClientRequest;
+import raftsim.core.Configuration;
 import raftsim.core.HardState;
 import raftsim.core.LogEntry;
 import raftsim.core.LogWrite;
@@ -214,7 +215,9 @@ public final class RaftNode implements AutoCloseable {
       HardState madeDurable = storage.stagedHardState();
       if (storage.dirty()) {
         if (!storage.hardStateStaged()) {
-          afterSync = sendEarly(batch.messages);
+          List<Message> early = new ArrayList<>();
+          afterSync = SendOrder.sendEarly(batch.messages, early::add); // a leader's appends: before its fsync
+          peers.send(early);
         }
         try {
           storage.sync();
@@ -252,7 +255,7 @@ public final class RaftNode implements AutoCloseable {
 
   /** Members added at run time carry their address in the configuration: start sending to them. */
   private void learnAddresses() {
-    raftsim.core.Configuration c = core.configuration();
+    Configuration c = core.configuration();
     if (c == learned) {
       return;
     }
@@ -270,17 +273,6 @@ public final class RaftNode implements AutoCloseable {
   /** Where member {@code id} listens ("host:port"), or null when this node does not know. */
   public String addressOf(int id) {
     return addresses.get(id);
-  }
-
-  /** Sends a leader's AppendEntries before its own fsync ({@link SendOrder}); returns what must wait. */
-  private List<Message> sendEarly(List<Message> messages) {
-    List<Message> early = new ArrayList<>();
-    List<Message> wait = new ArrayList<>();
-    for (Message m : messages) {
-      (SendOrder.mayPrecedeOwnWrites(m) ? early : wait).add(m);
-    }
-    peers.send(early);
-    return wait;
   }
 
   /** Stops the loop and closes the files; waiting clients get no answer (their outcome is unknown). */

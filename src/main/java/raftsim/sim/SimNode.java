@@ -1,6 +1,5 @@
 package raftsim.sim;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import raftsim.core.AdminRefusal;
@@ -231,7 +230,9 @@ final class SimNode {
     }
     List<Message> messages = r.messages();
     if ((r.mustPersist() || disk.hasPending()) && !messages.isEmpty()) {
-      messages = sendEarly(messages, r.hardState() == null && !disk.hardStatePending());
+      if (r.hardState() == null && !disk.hardStatePending()) { // the term is durable: SendOrder
+        messages = SendOrder.sendEarly(messages, sim::send);
+      }
     }
     if (r.mustPersist()) {
       long sync = drawSync();
@@ -252,29 +253,6 @@ final class SimNode {
       sim.clientReply(id, replies.get(i));
     }
     armTimer(r.nextDeadline());
-  }
-
-  /**
-   * Sends at once the messages that need not wait for the disk (a leader's AppendEntries and snapshot
-   * chunks, when its term is durable: {@link SendOrder}) and returns the others, which must wait.
-   */
-  private List<Message> sendEarly(List<Message> messages, boolean termDurable) {
-    if (!termDurable) {
-      return messages;
-    }
-    List<Message> wait = null;
-    for (int i = 0; i < messages.size(); i++) {
-      Message m = messages.get(i);
-      if (SendOrder.mayPrecedeOwnWrites(m)) {
-        sim.send(m);
-      } else {
-        if (wait == null) {
-          wait = new ArrayList<>(messages.size() - i);
-        }
-        wait.add(m);
-      }
-    }
-    return wait == null ? List.of() : wait;
   }
 
   private long drawSync() {

@@ -2,6 +2,7 @@ package raftsim.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,5 +29,18 @@ class SendOrderTest {
     for (Message m : wait) {
       assertEquals(false, SendOrder.mayPrecedeOwnWrites(m), m.type() + " promises what the disk must hold first");
     }
+  }
+
+  @Test
+  void aReadyIsSplitInOrderIntoWhatGoesNowAndWhatWaitsForTheDisk() {
+    Message append1 = new AppendEntries(1, 2, 3, 0, 0, List.of(), 0, 1);
+    Message vote = RequestVoteReply.grant(1, 3, 3);
+    Message append2 = new AppendEntries(1, 3, 3, 0, 0, List.of(), 0, 2);
+    Message ack = AppendEntriesReply.accept(1, 2, 3, 5, 1);
+    List<Message> sent = new ArrayList<>();
+    List<Message> wait = SendOrder.sendEarly(List.of(append1, vote, append2, ack), sent::add);
+    assertEquals(List.of(append1, append2), sent);
+    assertEquals(List.of(vote, ack), wait);
+    assertEquals(List.of(), SendOrder.sendEarly(List.of(append1), m -> {}));
   }
 }
