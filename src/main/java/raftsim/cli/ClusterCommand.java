@@ -168,43 +168,54 @@ final class ClusterCommand implements Runnable {
     }
   }
 
-  @Command(name = "killnode", mixinStandardHelpOptions = true,
-      description = "Kill node N at once (SIGKILL), as a crash would.")
-  static final class KillNode implements Callable<Integer> {
+  /** What killnode and startnode share: node N of the cluster in --data, and a line saying what was done. */
+  abstract static class OneNode implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin DataDir data;
 
     @Parameters(paramLabel = "N", description = "The node.")
     int id;
 
+    abstract NodeProcess act(LocalCluster cluster) throws Exception;
+
+    abstract String done();
+
     @Override
     public Integer call() throws Exception {
       return guarded(() -> {
-        NodeProcess p = LocalCluster.open(data.dir).kill(id);
-        spec.commandLine().getOut().printf(Locale.ROOT, "killed n%d (pid %d)%n", id, p.pid());
+        NodeProcess p = act(LocalCluster.open(data.dir));
+        spec.commandLine().getOut().printf(Locale.ROOT, "%s n%d (pid %d)%n", done(), id, p.pid());
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
       });
     }
   }
 
-  @Command(name = "startnode", mixinStandardHelpOptions = true,
-      description = "Start node N again, on its port and with its data.")
-  static final class StartNode implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin DataDir data;
-
-    @Parameters(paramLabel = "N", description = "The node.")
-    int id;
+  @Command(name = "killnode", mixinStandardHelpOptions = true,
+      description = "Kill node N at once (SIGKILL), as a crash would.")
+  static final class KillNode extends OneNode {
+    @Override
+    NodeProcess act(LocalCluster cluster) throws Exception {
+      return cluster.kill(id);
+    }
 
     @Override
-    public Integer call() throws Exception {
-      return guarded(() -> {
-        NodeProcess p = LocalCluster.open(data.dir).start(id);
-        spec.commandLine().getOut().printf(Locale.ROOT, "started n%d (pid %d)%n", id, p.pid());
-        spec.commandLine().getOut().flush();
-        return ExitCodes.OK;
-      });
+    String done() {
+      return "killed";
+    }
+  }
+
+  @Command(name = "startnode", mixinStandardHelpOptions = true,
+      description = "Start node N again, on its port and with its data.")
+  static final class StartNode extends OneNode {
+    @Override
+    NodeProcess act(LocalCluster cluster) throws Exception {
+      return cluster.start(id);
+    }
+
+    @Override
+    String done() {
+      return "started";
     }
   }
 
